@@ -1,0 +1,56 @@
+"""``sitrep ingest``: read, extract, annotate and store documents."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..pipeline import Outcome
+from .common import db_option, open_store
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--no-annotate", is_flag=True, help="Store the clean articles only (no NLP).")
+@click.option("-v", "--verbose", is_flag=True, help="Print a line for every document, not only problems.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str | None, no_annotate: bool, verbose: bool,
+           progress: bool | None) -> None:
+    """Ingest files, directories (recursively) or - (stdin) into the store.
+
+    Reads .txt, .html/.htm, .gz of either, .jsonl (id, text|html, url?, published?),
+    feeds and WARC files. Prints one line per problem (dropped, failed) and the
+    counts of ok / dropped / failed / present (already stored) at the end. Exits 1
+    if any document failed.
+    """
+    from ..factory import build_pipeline
+    from ..ingest.readers import iter_documents
+    from ..service import ingest as run
+
+    store = open_store(db)
+    pipeline = build_pipeline(annotate=not no_annotate)
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    bar = _bar(show_bar)
+
+    def on_outcome(o: Outcome) -> None:
+        bar.update(1)
+        if o.status in ("dropped", "failed") or verbose:
+            ident = f" [{o.article.id}]" if (o.article is not None and o.ok) else ""
+            bar.write(o.line() + ident, file=sys.stderr if o.status != "ok" else sys.stdout)
+        elif o.status == "present":
+            bar.write(o.line(), file=sys.stdout)
+
+    counts = run(iter_documents(list(paths)), pipeline, store, on_outcome=on_outcome)
+    bar.close()
+    click.echo(counts.summary())
+    if counts.by_status.get("failed"):
+        sys.exit(1)
+
+
+def _bar(enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(disable=not enabled, unit="doc", file=sys.stderr, leave=False)

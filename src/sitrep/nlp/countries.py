@@ -1,0 +1,187 @@
+"""Country names, demonyms and capitals → ISO 3166-1 alpha-3.
+
+The tables come from installed packages, not from hand-typed lists:
+``pycountry`` (ISO names, official and common names), ``countryinfo``
+(alternative spellings, demonym, capital with coordinates, country centre).
+(``country_converter`` 1.3.2 fails to build its regex table with the pandas
+installed here, so it is not used.) :data:`CURATED_NAMES`/:data:`CURATED_DEMONYMS` adds the few forms news text uses that none of
+the packages has (``U.S.``, ``Saudi``, ``Kosovo``; plural demonyms are derived).
+
+A ``CountryIndex`` is built once and handed to whoever needs it; it holds no
+process-wide state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Forms frequent in news that pycountry/countryinfo lack (checked against both
+#: packages: each key below is missing from them or maps elsewhere there).
+CURATED_NAMES: dict[str, str] = {
+    "u.s.": "USA", "u.s": "USA", "u.s.a.": "USA", "america": "USA", "united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "scotland": "GBR", "wales": "GBR", "uae": "ARE", "kosovo": "XKX", "syria": "SYR",
+    "russia": "RUS", "vietnam": "VNM", "laos": "LAO", "north korea": "PRK",
+    "south korea": "KOR", "dprk": "PRK", "republic of china": "TWN",
+    "mainland china": "CHN", "prc": "CHN", "holland": "NLD", "czechia": "CZE",
+    "turkey": "TUR", "burma": "MMR", "palestine": "PSE",
+}
+
+#: Demonyms news uses that countryinfo's single demonym per country misses.
+CURATED_DEMONYMS: dict[str, str] = {
+    "saudi": "SAU", "emirati": "ARE", "kosovar": "XKX", "kosovan": "XKX", "soviet": "RUS",
+    "north korean": "PRK", "south korean": "KOR", "palestinian": "PSE", "afghan": "AFG",
+    "filipino": "PHL", "philippine": "PHL", "dutch": "NLD", "czech": "CZE",
+    "british": "GBR", "english": "GBR", "american": "USA", "ivorian": "CIV",
+    "congolese": "COD", "bosnian": "BIH", "turkish": "TUR", "burmese": "MMR",
+    "iranian": "IRN", "israeli": "ISR", "u.s.": "USA", "us": "USA",
+}
+
+#: Capital spellings in news that differ from countryinfo's (``Washington D.C.``).
+CURATED_CAPITALS: dict[str, str] = {
+    "washington": "USA", "washington, d.c.": "USA", "washington dc": "USA",
+    "kiev": "UKR", "new delhi": "IND", "delhi": "IND", "peking": "CHN",
+    "rangoon": "MMR", "naypyidaw": "MMR", "jerusalem": "ISR", "tel aviv": "ISR",
+    "pyongyang": "PRK", "seoul": "KOR", "tehran": "IRN", "teheran": "IRN",
+}
+
+#: Shortest alternative spelling kept from countryinfo; shorter ones are codes
+#: ("CN", "US") that collide with ordinary words when matched case-insensitively.
+MIN_ALIAS_LEN = 4
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    """What sitrep needs to know about one country."""
+
+    alpha3: str
+    name: str
+    demonym: str | None
+    capital: str | None
+    lat: float | None
+    lon: float | None
+    capital_lat: float | None
+    capital_lon: float | None
+
+
+class CountryIndex:
+    """Look up countries by name, demonym or capital (case-insensitive)."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, CountryInfo] = {}
+        self._names: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        self._capitals: dict[str, str] = {}
+        self._load()
+
+    def _load(self) -> None:
+        import countryinfo
+        import pycountry
+
+        for c in countryinfo.all_countries():
+            info = c.info()
+            a3 = (info.get("ISO") or {}).get("alpha3")
+            if not a3:
+                continue
+            ll = info.get("latlng") or [None, None]
+            cl = info.get("capital_latlng") or [None, None]
+            self.countries[a3] = CountryInfo(
+                a3, info["name"], info.get("demonym") or None,
+                (_as_list(info.get("capital")) or [None])[0],
+                _f(ll[0]) if ll else None, _f(ll[1]) if len(ll) > 1 else None,
+                _f(cl[0]) if cl else None, _f(cl[1]) if len(cl) > 1 else None)
+            self._names.setdefault(info["name"].lower(), a3)
+            for alt in info.get("altSpellings") or []:
+                if len(alt) >= MIN_ALIAS_LEN:
+                    self._names.setdefault(alt.lower(), a3)
+            if info.get("demonym"):
+                self._demonyms.setdefault(info["demonym"].lower(), a3)
+            for cap in _as_list(info.get("capital")):
+                self._capitals.setdefault(cap.lower(), a3)
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                val = getattr(c, attr, None)
+                if val:
+                    self._names.setdefault(val.lower(), c.alpha_3)
+        self._names.update(CURATED_NAMES)
+        self._demonyms.update(CURATED_DEMONYMS)
+        self._capitals.update(CURATED_CAPITALS)
+
+    def name_of(self, alpha3: str) -> str:
+        """Common English name of a country (the code itself if unknown)."""
+        info = self.countries.get(alpha3)
+        return info.name if info else alpha3
+
+    def by_name(self, text: str) -> str | None:
+        """Alpha-3 of a country name ("China", "the Russian Federation", "U.S.")."""
+        key = _norm(text)
+        return self._names.get(key) or self._names.get(_strip_the(key))
+
+    def by_demonym(self, text: str) -> str | None:
+        """Alpha-3 of a demonym or its plural ("Chinese", "Russians", "Saudi")."""
+        key = _norm(text)
+        hit = self._demonyms.get(key)
+        if hit is None and key.endswith("s"):
+            hit = self._demonyms.get(key[:-1])
+        return hit
+
+    def by_capital(self, text: str) -> str | None:
+        """Alpha-3 of the country whose capital is ``text`` ("Beijing" → CHN)."""
+        return self._capitals.get(_norm(text))
+
+    def any(self, text: str) -> str | None:
+        """Alpha-3 from a name, demonym or possessive ("China's"); capitals excluded."""
+        key = re.sub(r"[’']s$", "", text.strip())
+        return self.by_name(key) or self.by_demonym(key)
+
+    def find_in(self, text: str) -> list[tuple[int, int, str, str]]:
+        """All country cues in ``text``: ``(start, end, alpha3, kind)`` with kind
+        ``name``, ``demonym`` or ``capital``; longest match first, no overlaps."""
+        found: list[tuple[int, int, str, str]] = []
+        words = list(re.finditer(r"[A-Za-z][\w.\-]*(?:[’']s)?", text))
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in (4, 3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i].start(), words[i + n - 1].end()
+                chunk = re.sub(r"[’']s$", "", text[start:end]).rstrip(".,") or text[start:end]
+                if not chunk[:1].isupper():
+                    continue
+                for kind, fn in (("name", self.by_name), ("demonym", self.by_demonym),
+                                 ("capital", self.by_capital)):
+                    a3 = fn(chunk) if (n > 1 or chunk.lower() != "us" or chunk == "US") else None
+                    if a3:
+                        hit = (start, start + len(chunk), a3, kind, n)
+                        break
+                if hit:
+                    break
+            if hit:
+                found.append(hit[:4])
+                i += hit[4]
+            else:
+                i += 1
+        return found
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value or [] if isinstance(v, str) and v]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _strip_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def _f(x: object) -> float | None:
+    try:
+        return float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,84 @@
+"""Named schema migrations, applied in order and recorded in ``schema_migrations``.
+
+A migration is a function of a connection inside a transaction; its name is
+recorded when it succeeds, so opening a store twice applies nothing twice. New
+migrations are appended to ``MIGRATIONS``; existing ones are never edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, select, text
+
+from . import schema
+
+Migration = Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    """Create the core tables (articles, mentions, actors, places, events, dyads)."""
+    tables = [t for name, t in schema.metadata.tables.items() if name != "schema_migrations"]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+def _fulltext(conn: Connection) -> None:
+    """Full-text search with each database's own facility.
+
+    SQLite: an FTS5 table kept in step with ``articles`` by triggers.
+    PostgreSQL: a GIN index over ``to_tsvector('english', title || text)``.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61')"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); END"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"
+        ))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING GIN "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text))"
+        ))
+
+
+#: Every migration, in order. Append only.
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", _initial),
+    ("0002_fulltext", _fulltext),
+]
+
+
+def applied(conn: Connection) -> list[str]:
+    """Names of the migrations already applied to this database."""
+    schema.schema_migrations.create(conn, checkfirst=True)
+    rows = conn.execute(select(schema.schema_migrations.c.name)).scalars()
+    return list(rows)
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Apply the pending migrations; return the names applied now."""
+    done = set(applied(conn))
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    new: list[str] = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        step(conn)
+        conn.execute(schema.schema_migrations.insert().values(name=name, applied_at=now))
+        new.append(name)
+    return new

@@ -1,0 +1,143 @@
+"""Table definitions of the store (SQLAlchemy Core, dialect-neutral).
+
+Lists and nested objects are JSON columns; the columns that queries filter on
+(dates, country codes, types) are plain indexed columns. ``event_dyads`` holds
+one row per ordered (source country, target country) pair of each event, so a
+dyad query is an index range scan rather than a JSON search.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("name", String(128), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("input_id", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("publisher", Text),
+    Column("author", Text),
+    Column("section", Text),
+    Column("tags", JSON, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("captions", JSON, nullable=False),
+    Column("language", String(16)),
+    Column("story_id", String(64)),
+    Column("annotated", Boolean, nullable=False, default=False),
+    Column("components", JSON, nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_publisher", "publisher"),
+    Index("ix_articles_story", "story_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(32), nullable=False),
+    Column("source", String(32)),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8), index=True),
+    Column("sector", String(8)),
+    Column("role", Text),
+    Column("antecedent", Integer),
+    Column("provenance", Text),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(8)),
+    Column("geonameid", Integer),
+    Column("feature", String(16)),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("context", JSON, nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("recipients", JSON, nullable=False),
+    Column("actor_countries", Text),  # "|CHN|RUS|": searchable without JSON functions
+    Column("recipient_countries", Text),
+    Column("date", String(32)),
+    Column("date_precision", String(8)),
+    Column("location", JSON),
+    Column("location_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("coder", String(64), nullable=False),
+    Column("coder_version", String(32), nullable=False),
+    Column("happening_id", String(64)),
+    Index("ix_events_date", "date"),
+    Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_happening", "happening_id"),
+)
+
+event_dyads = Table(
+    "event_dyads", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("source_country", String(8), nullable=False),
+    Column("target_country", String(8), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("date", String(32)),
+    Index("ix_dyads_pair_date", "source_country", "target_country", "date"),
+    Index("ix_dyads_event", "event_id"),
+)

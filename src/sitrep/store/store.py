@@ -1,0 +1,162 @@
+"""The store: one small interface over SQLAlchemy Core (SQLite by default).
+
+``Store.open(url_or_path)`` accepts a file path (SQLite) or any SQLAlchemy URL
+(``postgresql+psycopg://…``). Writes are atomic per article: the article, its
+mentions, actors, places and events go in one transaction or not at all. The
+content hash is unique, so re-ingesting a document changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..errors import ConfigError, NotFound, StorageError
+from ..models import Article
+from . import rows as R
+from . import schema as S
+from .migrations import migrate
+
+#: Where the database lives when neither --db nor SITREP_DB is given.
+DEFAULT_DB = ".sitrep/sitrep.db"
+
+#: Seconds a SQLite writer waits for another writer's lock before failing.
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def resolve_url(url_or_path: str | None) -> str:
+    """Turn ``--db``/``SITREP_DB``/default into a SQLAlchemy URL."""
+    value = url_or_path or os.environ.get("SITREP_DB") or DEFAULT_DB
+    if "://" in value:
+        if value.startswith("postgresql://"):
+            value = "postgresql+psycopg://" + value[len("postgresql://"):]
+        return value
+    path = Path(value).expanduser()
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    cur.close()
+
+
+class Store:
+    """Articles with their mentions, actors, places and events."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | None = None, *, migrate_schema: bool = True) -> "Store":
+        """Open (and by default migrate) the store at a path or SQLAlchemy URL."""
+        url = resolve_url(url_or_path)
+        try:
+            engine = create_engine(url, future=True)
+        except Exception as exc:  # noqa: BLE001 - bad URL or missing driver
+            raise ConfigError(f"cannot open database {url_or_path!r}: {exc}") from exc
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        if migrate_schema:
+            store.migrate()
+        return store
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; return their names."""
+        try:
+            with self.engine.begin() as conn:
+                return migrate(conn)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"migration failed: {exc}") from exc
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def find_hash(self, content_hash: str) -> str | None:
+        """Id of the stored article with this content hash, if any."""
+        with self.engine.connect() as conn:
+            q = select(S.articles.c.id).where(S.articles.c.content_hash == content_hash)
+            return conn.execute(q).scalar_one_or_none()
+
+    def add_article(self, article: Article, components: dict[str, str] | None = None) -> bool:
+        """Store an article with everything found in it, atomically.
+
+        Returns False (and changes nothing) when an article with the same
+        content hash is already stored.
+        """
+        spans = R.span_rows(article)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(S.articles).values(R.article_row(article, components or {})))
+                for table in ("mentions", "actors", "places"):
+                    if spans[table]:
+                        conn.execute(insert(S.metadata.tables[table]), spans[table])
+                self._insert_events(conn, article)
+        except IntegrityError:
+            if self.find_hash(article.content_hash):
+                return False
+            raise StorageError("integrity error while storing", doc_id=article.id) from None
+        except SQLAlchemyError as exc:
+            raise StorageError(f"could not store: {exc}", doc_id=article.id) from exc
+        return True
+
+    def _insert_events(self, conn: Any, article: Article) -> None:
+        for ev in article.events:
+            ev.article_id = article.id
+            res = conn.execute(insert(S.events).values(R.event_row(ev, article)))
+            event_id = res.inserted_primary_key[0]
+            pairs = R.dyad_pairs(ev)
+            if pairs:
+                conn.execute(insert(S.event_dyads), [
+                    {"event_id": event_id, "source_country": s, "target_country": t,
+                     "type": ev.type, "date": ev.date} for s, t in pairs])
+
+    def replace_events(self, article: Article) -> None:
+        """Replace an article's events (a re-run with another coder), atomically."""
+        with self.engine.begin() as conn:
+            ids = select(S.events.c.id).where(S.events.c.article_id == article.id)
+            conn.execute(delete(S.event_dyads).where(S.event_dyads.c.event_id.in_(ids)))
+            conn.execute(delete(S.events).where(S.events.c.article_id == article.id))
+            self._insert_events(conn, article)
+
+    # -- reading -------------------------------------------------------------
+
+    def get_article(self, article_id: str) -> Article:
+        """The stored article with its spans and events; ``NotFound`` if absent."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.articles).where(S.articles.c.id == article_id)).mappings().first()
+            if row is None:
+                raise NotFound(f"no article with id {article_id!r}")
+            spans = {}
+            for name in ("mentions", "actors", "places"):
+                t = S.metadata.tables[name]
+                spans[name] = [dict(r) for r in conn.execute(
+                    select(t).where(t.c.article_id == article_id).order_by(t.c.start)).mappings()]
+            evs = [dict(r) for r in conn.execute(
+                select(S.events).where(S.events.c.article_id == article_id)
+                .order_by(S.events.c.evidence_start, S.events.c.id)).mappings()]
+        return R.article_from_rows(dict(row), spans, evs)
