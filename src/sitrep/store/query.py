@@ -90,7 +90,7 @@ def list_articles(store: Store, f: ArticleFilter) -> list[dict[str, Any]]:
     if f.country:
         sub = select(S.actors.c.article_id).where(S.actors.c.country == f.country.upper())
         conds.append(a.id.in_(sub))
-    q = (select(*cols).where(and_(*conds)).order_by(a.published.desc(), a.id)
+    q = (select(*cols).where(*conds).order_by(a.published.desc(), a.id)
          .limit(f.limit).offset(f.offset))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
@@ -132,7 +132,7 @@ def list_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     q = (select(S.events, S.articles.c.title.label("article_title"),
                 S.articles.c.url.label("article_url"))
          .join(S.articles, S.articles.c.id == e.article_id)
-         .where(and_(*_event_conditions(f)))
+         .where(*_event_conditions(f))
          .order_by(e.date, e.id).limit(f.limit).offset(f.offset))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
@@ -140,7 +140,7 @@ def list_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 def count_events(store: Store, f: EventFilter) -> int:
     """How many events match ``f`` (ignoring its page)."""
-    q = select(func.count()).select_from(S.events).where(and_(*_event_conditions(f)))
+    q = select(func.count()).select_from(S.events).where(*_event_conditions(f))
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar_one())
 

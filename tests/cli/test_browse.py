@@ -1,0 +1,48 @@
+import json
+
+from click.testing import CliRunner
+
+from helpers import consult_event, make_article
+from sitrep.cli import main
+
+
+def _seed(store):
+    art = make_article("Wang Yang met Dmitry Rogozin in Harbin on Tuesday.")
+    art.events = [consult_event(art)]
+    store.add_article(art)
+    return art
+
+
+def test_events_table_json_csv_and_dyad_filter(store, tmp_path):
+    art = _seed(store)
+    db = str(tmp_path / "t.db")
+    run = CliRunner().invoke
+    out = run(main, ["events", "--db", db, "--dyad", "RUS-CHN"])
+    assert out.exit_code == 0, out.output
+    assert "CONSULT" in out.output and "Harbin" in out.output
+    out = run(main, ["events", "--db", db, "--dyad", "RUS-CHN", "--directed", "--format", "json"])
+    assert out.exit_code == 0 and out.output.strip() == ""
+    out = run(main, ["events", "--db", db, "--format", "json"])
+    row = json.loads(out.output.splitlines()[0])
+    assert row["article_id"] == art.id and row["recipients"][0]["country"] == "RUS"
+    out = run(main, ["events", "--db", db, "--format", "csv"])
+    assert out.output.splitlines()[0].startswith("id,article_id,type")
+
+
+def test_bad_dyad_is_a_one_line_error(store, tmp_path):
+    out = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "t.db"), "--dyad", "CHINA"])
+    assert out.exit_code == 2
+    assert out.output.strip().startswith("sitrep: error:") and "Traceback" not in out.output
+
+
+def test_articles_search_and_show(store, tmp_path):
+    art = _seed(store)
+    db = str(tmp_path / "t.db")
+    out = CliRunner().invoke(main, ["articles", "--db", db, "--text", "rogozin"])
+    assert art.id in out.output
+    out = CliRunner().invoke(main, ["articles", "--db", db, "--text", "hagel"])
+    assert art.id not in out.output
+    out = CliRunner().invoke(main, ["show", art.id, "--db", db])
+    assert out.exit_code == 0 and "## Events" in out.output and "CONSULT" in out.output
+    out = CliRunner().invoke(main, ["show", "nope", "--db", db])
+    assert out.exit_code == 2 and "no article with id 'nope'" in out.output
