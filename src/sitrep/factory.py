@@ -38,6 +38,10 @@ def build_stages(upto: str = "events", kb: object | None = None) -> list[Stage]:
         from .events.coder import EventStage
 
         stages.append(EventStage())
+    if "places" in names:
+        from .nlp.captions import CaptionStage
+
+        stages.append(CaptionStage(stages[: names.index("places") + 1]))
     return stages
 
 

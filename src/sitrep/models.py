@@ -78,6 +78,7 @@ class Mention:
     text: str
     label: str
     source: str = "ner"  # which component found it: ner, rule, gazetteer
+    part: str = "body"  # "body": offsets into Article.text; "caption": into Article.caption_text
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Actor:
     role: str | None = None
     antecedent: int | None = None
     provenance: str | None = None
+    part: str = "body"
 
 
 @dataclass
@@ -114,6 +116,7 @@ class Place:
     country: str | None = None
     geonameid: int | None = None
     feature: str | None = None  # e.g. PPL, PPLC, ADM1, PCLI
+    part: str = "body"
 
 
 @dataclass
@@ -155,7 +158,10 @@ class Article:
     """A clean article and everything the stages found in it.
 
     ``text`` is the body: ``paragraphs`` joined by a blank line; every span of
-    ``mentions``, ``actors``, ``places`` and ``events`` indexes into it.
+    ``mentions``, ``actors``, ``places`` and ``events`` indexes into it, except
+    spans marked ``part="caption"``, which index into ``caption_text`` (photo
+    captions are annotated too, but kept apart from the body and never coded
+    as events).
     ``doc`` holds the transient parse of a stage (a spaCy ``Doc``); it is never
     stored. ``filled`` records which stage outputs are present, so the pipeline
     can check a stage's needs.
@@ -184,6 +190,11 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     doc: Any = field(default=None, repr=False, compare=False)
     filled: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    @property
+    def caption_text(self) -> str:
+        """The captions joined by a blank line: what ``part="caption"`` spans index."""
+        return "\n\n".join(self.captions)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the article as plain JSON-ready data (without ``doc``/``filled``)."""

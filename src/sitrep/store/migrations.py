@@ -70,8 +70,28 @@ def applied(conn: Connection) -> list[str]:
     return list(rows)
 
 
+#: Key of the PostgreSQL advisory lock held while migrating (any constant works).
+PG_MIGRATION_LOCK = 7_151_302
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise migrations of concurrent openers (two ingest processes starting at once).
+
+    SQLite: take the write lock now (``BEGIN IMMEDIATE``; others wait on busy_timeout).
+    PostgreSQL: a transaction-scoped advisory lock.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+
+
 def migrate(conn: Connection) -> list[str]:
-    """Apply the pending migrations; return the names applied now."""
+    """Apply the pending migrations; return the names applied now.
+
+    Must be the first statement of a fresh transaction (it takes the migration lock).
+    """
+    _lock(conn)
     done = set(applied(conn))
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     new: list[str] = []

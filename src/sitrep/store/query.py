@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, and_, func, or_, select, text
+from sqlalchemy import Text, and_, case, func, or_, select, text
 
 from ..errors import UsageError
 from . import schema as S
@@ -49,6 +49,9 @@ class EventFilter:
     article_id: str | None = None
     limit: int = 50
     offset: int = 0
+    context: str | None = None  # events whose context list holds this tag
+    after_id: int | None = None  # events stored after this id (what is new)
+    article_text: str | None = None  # events of articles matching this full-text query
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -96,7 +99,7 @@ def list_articles(store: Store, f: ArticleFilter) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def _event_conditions(f: EventFilter) -> list[Any]:
+def _event_conditions(f: EventFilter, store: Store | None = None) -> list[Any]:
     e = S.events.c
     conds: list[Any] = []
     if f.types:
@@ -122,6 +125,13 @@ def _event_conditions(f: EventFilter) -> list[Any]:
         conds.append(e.evidence_text.like(f"%{f.text}%"))
     if f.article_id:
         conds.append(e.article_id == f.article_id)
+    if f.context:
+        conds.append(e.context.cast(Text).like(f'%"{f.context.lower()}"%'))
+    if f.after_id is not None:
+        conds.append(e.id > f.after_id)
+    if f.article_text and store is not None:
+        sub = select(S.articles.c.id).where(_fts_match(store, f.article_text))
+        conds.append(e.article_id.in_(sub))
     return conds
 
 
@@ -132,7 +142,7 @@ def list_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     q = (select(S.events, S.articles.c.title.label("article_title"),
                 S.articles.c.url.label("article_url"))
          .join(S.articles, S.articles.c.id == e.article_id)
-         .where(*_event_conditions(f))
+         .where(*_event_conditions(f, store))
          .order_by(e.date, e.id).limit(f.limit).offset(f.offset))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
@@ -140,7 +150,7 @@ def list_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 def count_events(store: Store, f: EventFilter) -> int:
     """How many events match ``f`` (ignoring its page)."""
-    q = select(func.count()).select_from(S.events).where(*_event_conditions(f))
+    q = select(func.count()).select_from(S.events).where(*_event_conditions(f, store))
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar_one())
 
@@ -194,3 +204,180 @@ def stats(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         return {name: int(conn.execute(select(func.count()).select_from(S.metadata.tables[name])).scalar_one())
                 for name in ("articles", "mentions", "actors", "places", "events")}
+
+
+# -- read functions of the HTTP API and web UI -------------------------------
+
+#: Most facet values returned per facet (the rest are summed into no row).
+FACET_LIMIT = 30
+
+
+def _scoped_events(store: Store, f: EventFilter):
+    """A sub-select of the ids of events matching ``f`` (its page ignored)."""
+    return select(S.events.c.id).where(*_event_conditions(f, store))
+
+
+def event_facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the events matching ``f`` by type, country and month.
+
+    Each facet is a list of ``{"value", "count"}``, largest first (ties by value).
+    A country counts an event once whether it is the actor's or the recipient's.
+    """
+    e, d = S.events.c, S.event_dyads.c
+    conds = _event_conditions(f, store)
+    month = func.substr(e.date, 1, 7)
+    queries = {
+        "type": select(e.type, func.count()).where(*conds).group_by(e.type),
+        "month": (select(month, func.count()).where(*conds, e.date.is_not(None))
+                  .group_by(month)),
+        "country": (select(d.source_country, func.count(func.distinct(d.event_id)))
+                    .where(d.event_id.in_(_scoped_events(store, f)))
+                    .group_by(d.source_country)),
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    with store.engine.connect() as conn:
+        for name, q in queries.items():
+            rows = [(v, int(n)) for v, n in conn.execute(q) if v is not None]
+            key = (lambda r: r[0]) if name == "month" else (lambda r: (-r[1], r[0]))
+            rows.sort(key=key)
+            out[name] = [{"value": v, "count": n} for v, n in rows[:FACET_LIMIT]]
+    return out
+
+
+def dyad_countries(store: Store) -> list[dict[str, Any]]:
+    """Countries that appear in any dyad, with their event counts, most first."""
+    d = S.event_dyads.c
+    q = select(d.source_country, func.count(func.distinct(d.event_id))).group_by(d.source_country)
+    with store.engine.connect() as conn:
+        rows = [(c, int(n)) for c, n in conn.execute(q)]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return [{"country": c, "count": n} for c, n in rows]
+
+
+def country_network(store: Store, f: EventFilter, limit: int = 200) -> list[dict[str, Any]]:
+    """Undirected country–country edges with event counts (and counts per type).
+
+    Each edge is ``{"a", "b", "count", "types": {TYPE: n}}`` with ``a < b``; an
+    event counts once per pair however many directions it was stored in.
+    """
+    _check_page(limit, 0)
+    d = S.event_dyads.c
+    lo = case((d.source_country < d.target_country, d.source_country), else_=d.target_country)
+    hi = case((d.source_country < d.target_country, d.target_country), else_=d.source_country)
+    q = (select(lo.label("a"), hi.label("b"), d.type, func.count(func.distinct(d.event_id)))
+         .where(d.event_id.in_(_scoped_events(store, f)))
+         .group_by(lo, hi, d.type))
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for a, b, typ, n in conn.execute(q):
+            edge = edges.setdefault((a, b), {"a": a, "b": b, "count": 0, "types": {}})
+            edge["count"] += int(n)
+            edge["types"][typ] = int(n)
+    ranked = sorted(edges.values(), key=lambda x: (-x["count"], x["a"], x["b"]))
+    return ranked[:limit]
+
+
+def actor_network(store: Store, f: EventFilter, limit: int = 200,
+                  scan: int = 5000) -> list[dict[str, Any]]:
+    """Undirected actor–actor edges (by canonical name) over the first ``scan`` events.
+
+    Each edge is ``{"a", "b", "a_country", "b_country", "count", "types"}``.
+    Reciprocal events (no recipient) link every pair of their actors.
+    """
+    rows = list_events(store, EventFilter(**{**f.__dict__, "limit": min(scan, MAX_LIMIT),
+                                             "offset": 0}))
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        acts = [(a.get("name"), a.get("country")) for a in r["actors"] or []]
+        recs = [(a.get("name"), a.get("country")) for a in r["recipients"] or []]
+        pairs = ([(x, y) for x in acts for y in recs] if recs
+                 else [(x, y) for i, x in enumerate(acts) for y in acts[i + 1:]])
+        for x, y in pairs:
+            if not x[0] or not y[0] or x[0] == y[0]:
+                continue
+            x, y = sorted((x, y), key=lambda t: t[0])
+            edge = edges.setdefault((x[0], y[0]), {"a": x[0], "b": y[0], "a_country": x[1],
+                                                   "b_country": y[1], "count": 0, "types": {}})
+            edge["count"] += 1
+            edge["types"][r["type"]] = edge["types"].get(r["type"], 0) + 1
+    ranked = sorted(edges.values(), key=lambda x: (-x["count"], x["a"], x["b"]))
+    return ranked[:limit]
+
+
+def map_points(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
+    """Event locations matching ``f``: ``{"name","country","lat","lon","count"}``, most first."""
+    _check_page(limit, 0)
+    e = S.events.c
+    loc_country = func.coalesce(e.location_name, "")
+    q = (select(e.location_name, e.lat, e.lon, func.count().label("n"))
+         .where(*_event_conditions(f, store), e.lat.is_not(None), e.lon.is_not(None))
+         .group_by(e.location_name, e.lat, e.lon)
+         .order_by(func.count().desc(), loc_country).limit(limit))
+    with store.engine.connect() as conn:
+        return [{"name": name, "lat": lat, "lon": lon, "count": int(n)}
+                for name, lat, lon, n in conn.execute(q)]
+
+
+def list_actors(store: Store, name: str | None = None, country: str | None = None,
+                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Resolved actors grouped by (name, country, sector), with mention and article counts.
+
+    ``provenance`` is one of the knowledge-base provenance strings recorded for
+    the group (the lexically first), so a caller sees why it resolved as it did.
+    """
+    _check_page(limit, offset)
+    a = S.actors.c
+    conds = []
+    if name:
+        conds.append(a.name.like(f"%{name}%"))
+    if country:
+        conds.append(a.country == country.upper())
+    q = (select(a.name, a.country, a.sector, func.count().label("mentions"),
+                func.count(func.distinct(a.article_id)).label("articles"),
+                func.min(a.provenance).label("provenance"), func.min(a.role).label("role"))
+         .where(*conds).group_by(a.name, a.country, a.sector)
+         .order_by(func.count().desc(), a.name, a.country, a.sector)
+         .limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def list_places(store: Store, name: str | None = None, country: str | None = None,
+                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Geocoded places grouped by (name, country, lat, lon), with mention counts."""
+    _check_page(limit, offset)
+    p = S.places.c
+    conds = []
+    if name:
+        conds.append(p.name.like(f"%{name}%"))
+    if country:
+        conds.append(p.country == country.upper())
+    q = (select(p.name, p.country, p.lat, p.lon, func.min(p.geonameid).label("geonameid"),
+                func.min(p.feature).label("feature"), func.count().label("mentions"),
+                func.count(func.distinct(p.article_id)).label("articles"))
+         .where(*conds).group_by(p.name, p.country, p.lat, p.lon)
+         .order_by(func.count().desc(), p.name, p.country)
+         .limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def get_event(store: Store, event_id: int) -> dict[str, Any]:
+    """One event row with its article's title and url; ``NotFound`` if absent."""
+    from ..errors import NotFound
+
+    e = S.events.c
+    q = (select(S.events, S.articles.c.title.label("article_title"),
+                S.articles.c.url.label("article_url"))
+         .join(S.articles, S.articles.c.id == e.article_id).where(e.id == event_id))
+    with store.engine.connect() as conn:
+        row = conn.execute(q).mappings().first()
+    if row is None:
+        raise NotFound(f"no event with id {event_id}")
+    return dict(row)
+
+
+def last_event_id(store: Store) -> int:
+    """The largest event id stored (0 when there is none): a 'seen up to' mark."""
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.max(S.events.c.id))).scalar() or 0)

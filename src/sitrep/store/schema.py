@@ -67,6 +67,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("label", String(32), nullable=False),
     Column("source", String(32)),
+    Column("part", String(16), nullable=False, default="body"),
 )
 
 actors = Table(
@@ -83,6 +84,7 @@ actors = Table(
     Column("role", Text),
     Column("antecedent", Integer),
     Column("provenance", Text),
+    Column("part", String(16), nullable=False, default="body"),
 )
 
 places = Table(
@@ -99,6 +101,7 @@ places = Table(
     Column("country", String(8)),
     Column("geonameid", Integer),
     Column("feature", String(16)),
+    Column("part", String(16), nullable=False, default="body"),
 )
 
 events = Table(

@@ -155,7 +155,7 @@ class Store:
             for name in ("mentions", "actors", "places"):
                 t = S.metadata.tables[name]
                 spans[name] = [dict(r) for r in conn.execute(
-                    select(t).where(t.c.article_id == article_id).order_by(t.c.start)).mappings()]
+                    select(t).where(t.c.article_id == article_id).order_by(t.c.part, t.c.start)).mappings()]
             evs = [dict(r) for r in conn.execute(
                 select(S.events).where(S.events.c.article_id == article_id)
                 .order_by(S.events.c.evidence_start, S.events.c.id)).mappings()]
