@@ -27,5 +27,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/sitrep bench
 
+# API latency: 1,000,000 synthetic events in SQLite, 8 clients on loopback (p50/p95).
+bench-api: $(STAMP)
+	$(BIN)/python bench/api_bench.py --events 1000000
+
 clean:
 	rm -rf $(VENV) .sitrep .pytest_cache

@@ -28,11 +28,21 @@ def main() -> None:
 
 
 # --- commands --- (one import and one add_command per command module)
+from .extract import extract as _extract  # noqa: E402
+main.add_command(_extract)
 from .annotate import annotate  # noqa: E402
 from .browse import articles, events, show  # noqa: E402
 from .eval import eval_  # noqa: E402
 from .ingest import ingest  # noqa: E402
+from .serve import serve  # noqa: E402
+from .watch import watch  # noqa: E402
+from .train import train  # noqa: E402
+from .batch import batch, load  # noqa: E402
+from .bench import bench  # noqa: E402
 
-for _cmd in (ingest, annotate, articles, events, show, eval_):
+for _cmd in (ingest, annotate, articles, events, show, eval_, serve, watch, batch, load, bench):
     main.add_command(_cmd)
+main.add_command(train)
+from .resolve import resolve  # noqa: E402
+main.add_command(resolve)
 # --- end commands ---

@@ -16,6 +16,12 @@ from ..errors import Dropped
 #: stay well under 1 %; compressed or image data lands far above 10 %.
 MAX_NONTEXT_SHARE = 0.10
 
+#: Undeclared non-UTF-8 bytes are read as cp1252 when at most this share of bytes
+#: is non-ASCII: Western European text has a few accented letters per line, while
+#: single-byte Cyrillic, Greek or Arabic text is mostly high bytes (then the
+#: charset-normalizer guess is used).
+LATIN_HIGH_BYTE_SHARE = 0.3
+
 #: How many leading characters the binary and letter checks look at.
 SNIFF_CHARS = 65536
 
@@ -68,7 +74,10 @@ def _decode_bytes(data: bytes, media_type: str) -> str:
     except UnicodeDecodeError:
         pass
     declared = _declared_charset(data) if media_type != "text/plain" else None
-    for enc in filter(None, (declared, _sniff(data))):
+    high = sum(1 for byte in data[:SNIFF_CHARS] if byte >= 0x80)
+    latin = high <= LATIN_HIGH_BYTE_SHARE * min(len(data), SNIFF_CHARS)
+    guess = None if latin else _sniff(data)
+    for enc in filter(None, (declared, guess)):
         try:
             return data.decode(enc)
         except (UnicodeDecodeError, LookupError):

@@ -20,35 +20,53 @@ flat-text development set (``sitrep.evals.extraction:flattext``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from . import meta
-from .patterns import (BARRIER, BOILERPLATE, CAPTION_MARK, META_LINE, STOPWORDS,
-                       is_boilerplate)
+from .patterns import BARRIER, CAPTION_MARK, META_LINE, STOPWORDS, is_boilerplate
 
 
 @dataclass
 class FlatTextOptions:
-    """Named thresholds of the flat-text cleaner (defaults tuned on the dev set)."""
+    """Named thresholds of the flat-text cleaner.
+
+    Defaults were chosen by grid search on the 549-page flat-text development set
+    (bag-of-words F1 of the body; title exact match for the title weights):
+    short_block_cost 8-60 x short_char_cost 0.2-1.0 x near_weight 0-0.6 moved F1
+    between 0.884 and 0.899 (30 / 0.5 / 0.3 best); header_scan 0 / 6 / 10 gave
+    0.899 / 0.901 / 0.896; title_topic_weight 0 / 2 / 4 / 6 gave title accuracy
+    0.45 / 0.49 / 0.52 / 0.50. The others are set by reasoning, not tuned.
+    """
 
     #: A block with at least this many words, sentence-like, counts as body text.
     body_min_words: int = 10
     #: Share of stop words from which a long block counts as prose even without a final stop.
     prose_stopword_share: float = 0.22
+    #: ... and at least this many words (teaser headlines are long but unpunctuated).
+    unpunctuated_min_words: int = 10
     #: Score of a non-body block inside the region: fixed cost + cost per character.
-    short_block_cost: float = 25.0
+    short_block_cost: float = 30.0
     short_char_cost: float = 0.5
+    #: Blocks of at least this many words that are not body-like (list items,
+    #: subheadings) score ``near_weight`` per character minus the fixed cost.
+    near_min_words: int = 4
+    near_weight: float = 0.3
     #: Cost of a barrier block ("Related articles", "Comments", copyright ...).
     barrier_cost: float = 400.0
-    #: A second region is kept too when it scores at least this share of the best one
-    #: and is not separated from it by a barrier.
+    #: How many first blocks of the region are searched for header lines (date, byline).
+    header_scan: int = 6
     #: How many blocks before the body the title and date are looked for.
-    header_window: int = 25
+    header_window: int = 40
+    #: Title score lost per block between a candidate and the body.
+    title_distance_cost: float = 0.05
+    #: Title score for the share of its content words found in the body.
+    title_topic_weight: float = 4.0
     #: A caption is a single sentence of at most this many words.
-    caption_max_words: int = 40
+    caption_max_words: int = 30
     #: Two blocks are repeats when one's word sequence contains the other's and the
-    #: shorter has at least this share of the longer's words.
+    #: shorter is at least this share of the longer's length (characters).
     repeat_min_share: float = 0.9
 
 
@@ -74,11 +92,24 @@ class _Block:
     body: bool
     barrier: bool
     boiler: bool
+    key: str  # lower-cased word sequence, for repeat detection
 
 
 _WORD = re.compile(r"\w+")
+#: Barrier lines ("Related articles", copyright lines) are short; longer lines are not tested.
+BARRIER_MAX_CHARS = 200
+#: Cheap substring pre-test for CAPTION_MARK (lower case).
+_CAPTION_HINTS = ("photo", "image", "picture", "credit", "getty", "reuters", "afp", "ap ",
+                  "shutterstock", "istock", "dvids", "army", "navy", "air force", "marine")
+#: Words of reported speech: a sentence with them is news text, not a caption.
+_REPORTING = re.compile(r"\b(?:said|says|told|reports?|according)\b", re.I)
 _PAGE_ID = re.compile(r"\s+\d{5,}\.?$")
-_SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def _ends_sentence(line: str) -> bool:
+    """True when ``line`` ends with . ! ? or … (before closing quotes/brackets)."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "\u2026")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|von|por)\s+(?P<name>[^\W\d_][\w.'\- ]{1,60}?)"
                      r"(?:\s*[,|\u2022\u00b7]\s*.*)?$", re.I)
 
@@ -91,10 +122,11 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None) -> CleanT
     if not blocks:
         return CleanText()
     start, end = _main_region(blocks, opts)
+    start = _skip_header(blocks, start, end, opts)
     out = CleanText()
     header = blocks[max(0, start - opts.header_window):start]
-    out.title = _find_title(header, blocks, start)
-    _read_header(header, blocks[start:end + 1], out)
+    out.title = _find_title(header, blocks, start, opts)
+    _read_header(header, blocks[start:end + 1], blocks, out)
     _read_footer(blocks, out)
     _fill_body(blocks[start:end + 1], out, opts)
     return out
@@ -109,10 +141,10 @@ def _blocks(text: str, opts: FlatTextOptions) -> list[_Block]:
             gap += 1
             continue
         words = _WORD.findall(line)
-        barrier = bool(BARRIER.match(line))
+        barrier = len(line) <= BARRIER_MAX_CHARS and bool(BARRIER.match(line))
         boiler = barrier or is_boilerplate(line)
         blocks.append(_Block(line, gap, len(words), not boiler and _is_body(line, words, opts),
-                             barrier, boiler))
+                             barrier, boiler, " ".join(words).lower()))
         gap = 0
     return blocks
 
@@ -120,8 +152,10 @@ def _blocks(text: str, opts: FlatTextOptions) -> list[_Block]:
 def _is_body(line: str, words: list[str], opts: FlatTextOptions) -> bool:
     if len(words) < opts.body_min_words:
         return False
-    if _SENT_END.search(line):
+    if _ends_sentence(line):
         return True
+    if len(words) < opts.unpunctuated_min_words:
+        return False
     stops = sum(1 for w in words if w.lower() in STOPWORDS)
     return stops >= opts.prose_stopword_share * len(words)
 
@@ -135,8 +169,10 @@ def _main_region(blocks: list[_Block], opts: FlatTextOptions) -> tuple[int, int]
             score = float(len(b.text))
         elif b.barrier:
             score = -opts.barrier_cost
-        else:
+        elif b.boiler or b.words < opts.near_min_words:
             score = -(opts.short_block_cost + opts.short_char_cost * len(b.text))
+        else:  # a list item, subheading or short sentence: weak evidence of text
+            score = opts.near_weight * len(b.text) - opts.short_block_cost
         if run <= 0:
             run, run_start = score, i
         else:
@@ -150,30 +186,75 @@ def _main_region(blocks: list[_Block], opts: FlatTextOptions) -> tuple[int, int]
     return best_span
 
 
+def _skip_header(blocks: list[_Block], start: int, end: int, opts: FlatTextOptions) -> int:
+    """Move the region start past the article header: when a date, byline or
+    category line sits among the first blocks of the region, what precedes it
+    is the headline and its furniture, not body."""
+    last = None
+    for i in range(start, min(end, start + opts.header_scan)):
+        b = blocks[i]
+        if _is_meta(b.text) or (not b.body and meta.parse_category(b.text)):
+            last = i
+    if last is None or not any(b.body for b in blocks[last + 1:end + 1]):
+        return start
+    return last + 1
+
+
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _find_title(header: list[_Block], blocks: list[_Block], start: int) -> str | None:
-    """The headline: the nearest heading-like block before the body, preferring
-    one whose words come back elsewhere on the page (a repeated headline)."""
-    keys: dict[str, int] = {}
+def _find_title(header: list[_Block], blocks: list[_Block], start: int,
+                opts: FlatTextOptions) -> str | None:
+    """The headline: a heading-like block before the body, scored on its form
+    (length, capitalisation), its place (near the body; just before a byline or
+    date line) and whether its words come back elsewhere on the page."""
+    counts: dict[str, int] = {}
     for b in blocks:
-        k = _key(_PAGE_ID.sub("", b.text))
-        keys[k] = keys.get(k, 0) + 1
+        k = _key(_PAGE_ID.sub("", b.text)) if b.text.rstrip(".")[-1:].isdigit() else b.key
+        counts[k] = counts.get(k, 0) + 1
+    body_words = {w for b in blocks[start:start + 30] if b.body for w in b.key.split()}
     best, best_score = None, float("-inf")
     n = len(header)
+    is_meta = [_is_meta(b.text) if len(b.text) < 120 else False for b in header]
     for i, b in enumerate(header):
         cand = _PAGE_ID.sub("", b.text).strip()
         if not _title_like(cand, b):
             continue
-        dist = n - i
-        score = -dist + (4 if keys.get(_key(cand), 0) > 1 else 0) + min(len(cand.split()), 12) / 3
+        score = _title_form(cand) - opts.title_distance_cost * (n - i)
+        content = [w for w in _key(cand).split() if w not in STOPWORDS]
+        if content:  # a headline speaks of what the body speaks of
+            score += opts.title_topic_weight * sum(w in body_words for w in content) / len(content)
+        if counts.get(_key(cand), 0) > 1:
+            score += 1.5
+        if any(is_meta[i + 1:i + 4]):
+            score += 3.0
         if score > best_score:
             best, best_score = cand, score
     if best is None and start < len(blocks) and _title_like(blocks[start].text, blocks[start]):
         best = blocks[start].text
     return best.rstrip(" .") if best and not best.endswith("...") else best
+
+
+def _title_form(text: str) -> float:
+    words = text.split()
+    n = len(words)
+    score = 2.0 if 4 <= n <= 20 else (0.5 if n >= 3 else -1.0)
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if caps >= 0.6 * n:
+        score += 1.0
+    if n <= 5 and all(w[:1].isupper() for w in words) and not any(
+            w.lower() in STOPWORDS for w in words) and ("," in text or n <= 3):
+        score -= 3.0  # a person's name ("Dylan Bailey, MS, RD") or a menu label
+    if "|" in text or text.startswith(("(", "[", "\u2190", "<")):
+        score -= 2.0
+    return score
+
+
+def _is_meta(text: str) -> bool:
+    if _BYLINE.match(text) or META_LINE.match(text):
+        return True
+    return bool(meta.find_date(text)) and len(text.split()) <= 10
 
 
 def _title_like(text: str, b: _Block) -> bool:
@@ -184,16 +265,19 @@ def _title_like(text: str, b: _Block) -> bool:
         return False
     if _BYLINE.match(text) or meta.parse_category(text):
         return False
-    if text.endswith((":", ",")) or text.count(". ") >= 1:
+    if text.endswith((":", ",", ";")) or text.count(". ") >= 1:
         return False
     return bool(re.search(r"[^\W\d_]{3}", text))
 
 
-def _read_header(header: list[_Block], body: list[_Block], out: CleanText) -> None:
+def _read_header(header: list[_Block], body: list[_Block], everything: list[_Block],
+                 out: CleanText) -> None:
     """Date, author, section and tags from the blocks before the body (dates are
     also looked for in the first body lines, then anywhere near)."""
-    dated = [b.text for b in header] + [b.text for b in body[:3]]
-    out.published = _pick_date(dated)
+    # nearest to the body start first: the header read backwards, then the first body lines
+    dated = [b.text for b in reversed(header)] + [b.text for b in body[:3]]
+    out.published = _pick_date(dated) or _pick_date(
+        [b.text for b in everything if len(b.text) < 120 and not BARRIER.match(b.text)])
     for b in header:
         cat = meta.parse_category(b.text)
         if cat and out.section is None:
@@ -231,52 +315,88 @@ def _read_footer(blocks: list[_Block], out: CleanText) -> None:
 
 
 def _fill_body(region: list[_Block], out: CleanText, opts: FlatTextOptions) -> None:
-    seen: list[list[str]] = []
+    seen = _Seen(opts.repeat_min_share)
     title_key = _key(out.title) if out.title else None
     after_repeat = False
+    headline: list[str] = []
     for i, b in enumerate(region):
         if b.boiler or (not b.body and META_LINE.search(b.text)):
             after_repeat = False
             continue
-        words = _WORD.findall(b.text.lower())
-        if title_key and " ".join(words) == title_key:
+        key = b.key
+        if not key:
             continue
-        if _is_repeat(words, seen, opts):
-            after_repeat = True
+        if key == title_key:  # the headline repeated above the body
+            headline.append(b.text)
+            continue
+        if seen.has(key):
+            # the lead repeated right under itself: the layout of "summary, picture, body"
+            after_repeat = seen.is_last(key)
             continue
         nxt_gap = region[i + 1].gap_before if i + 1 < len(region) else 0
         if _is_caption(b, after_repeat, nxt_gap, opts):
             out.captions.append(b.text)
         elif b.body or not _is_dateline(b.text):
             out.paragraphs.append(b.text)
-            seen.append(words)
+            seen.add(key)
         after_repeat = False
+    if not out.paragraphs:  # a one-line document is its own body
+        out.paragraphs = headline[:1]
 
 
-def _is_repeat(words: list[str], seen: list[list[str]], opts: FlatTextOptions) -> bool:
-    if not words:
-        return True
-    key = " ".join(words)
-    for prev in seen:
-        if len(prev) < 3 and len(words) >= 3:
-            continue
-        short, long_ = (words, prev) if len(words) <= len(prev) else (prev, words)
-        if len(short) >= opts.repeat_min_share * len(long_) and " ".join(short) in " ".join(long_):
+class _Seen:
+    """Word sequences of kept blocks; finds exact and near-exact repeats (one
+    contains the other and is nearly as long: the same paragraph with or without
+    its final period, or with a "Read more" tail)."""
+
+    def __init__(self, min_share: float) -> None:
+        self.min_share = min_share
+        self.exact: set[str] = set()
+        self.lengths: list[int] = []  # sorted lengths of the long keys ...
+        self.long: list[str] = []     # ... and the keys, in the same order
+        self.last = ""
+
+    def is_last(self, key: str) -> bool:
+        """True when ``key`` repeats the block kept just before it."""
+        short, long_ = sorted((key, self.last), key=len)
+        return bool(short) and short in long_
+
+    def add(self, key: str) -> None:
+        self.last = key
+        self.exact.add(key)
+        if key.count(" ") >= 5:
+            i = bisect.bisect(self.lengths, len(key))
+            self.lengths.insert(i, len(key))
+            self.long.insert(i, key)
+
+    def has(self, key: str) -> bool:
+        if key in self.exact:
             return True
-    return key == ""
+        n = len(key)
+        if key.count(" ") < 5:
+            return False
+        lo = bisect.bisect_left(self.lengths, n * self.min_share)
+        hi = bisect.bisect_right(self.lengths, n / self.min_share)
+        for prev in self.long[lo:hi]:
+            if key in prev if n <= len(prev) else prev in key:
+                return True
+        return False
 
 
 def _is_caption(b: _Block, after_repeat: bool, next_gap: int, opts: FlatTextOptions) -> bool:
     """A photo caption: marked as such (photo credit, "Image:"), or a one-sentence
     block set apart by the page layout - right after a repeated lead (the image
-    slot of a summary + picture + body template) or followed by an empty block."""
-    if CAPTION_MARK.search(b.text):
-        return b.words <= opts.caption_max_words * 1.5
-    if not (b.body and b.words <= opts.caption_max_words) or b.text.count(". ") or '"' in b.text:
+    slot of a summary + picture + body template) or followed by an extra empty line."""
+    if b.words > opts.caption_max_words * 1.5:
         return False
-    if re.search(r"\b(?:said|says|told|reports?|according)\b", b.text, re.I):
+    low = b.text.lower()
+    if any(k in low for k in _CAPTION_HINTS) and CAPTION_MARK.search(b.text):
+        return True
+    if not (after_repeat or next_gap > b.gap_before + 1):
         return False
-    return after_repeat and next_gap >= 2
+    if not 4 <= b.words <= opts.caption_max_words or b.text.count(". ") or '"' in b.text:
+        return False
+    return not _REPORTING.search(b.text)
 
 
 def _is_dateline(text: str) -> bool:

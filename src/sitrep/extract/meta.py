@@ -21,11 +21,12 @@ _TIME = (r"(?:\s*(?:,|at|@|-|\u2013|\|)?\s*(?P<hh>[0-2]?\d)[:.](?P<mm>[0-5]\d)(?
 #: Date patterns tried in order; each may be followed by a clock time.
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p + _TIME, re.I) for p in (
     r"\b" + _YEAR + r"-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?:T(?=\d)|\b)",
-    r"\b" + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
-    r"\b" + _DAY + r"\.?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b",
-    r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]" + _YEAR + r"\b",
+    r"\b" + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)",
+    r"\b" + _DAY + r"\.?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"(?!\d)",
+    r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]" + _YEAR + r"(?!\d)",
     r"\b" + _YEAR + r"/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b",
 ))
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 #: Plausible publication years; anything else is a number that looks like a date.
 MIN_YEAR, MAX_YEAR = 1990, 2035
 
@@ -46,6 +47,8 @@ def find_date(line: str) -> FoundDate | None:
     Numeric ``a/b/yyyy`` dates are read day-first with dots, month-first with
     slashes unless the numbers decide it.
     """
+    if not _YEARISH.search(line):
+        return None
     best: FoundDate | None = None
     for pat in DATE_PATTERNS:
         for m in pat.finditer(line):

@@ -25,7 +25,8 @@ CURATED_NAMES: dict[str, str] = {
     "russia": "RUS", "vietnam": "VNM", "laos": "LAO", "north korea": "PRK",
     "south korea": "KOR", "dprk": "PRK", "republic of china": "TWN",
     "mainland china": "CHN", "prc": "CHN", "holland": "NLD", "czechia": "CZE",
-    "turkey": "TUR", "burma": "MMR", "palestine": "PSE",
+    "turkey": "TUR", "burma": "MMR", "palestine": "PSE", "us": "USA",
+    "palestinian territory": "PSE", "palestinian territories": "PSE", "gaza": "PSE",
 }
 
 #: Demonyms news uses that countryinfo's single demonym per country misses.
@@ -35,7 +36,7 @@ CURATED_DEMONYMS: dict[str, str] = {
     "filipino": "PHL", "philippine": "PHL", "dutch": "NLD", "czech": "CZE",
     "british": "GBR", "english": "GBR", "american": "USA", "ivorian": "CIV",
     "congolese": "COD", "bosnian": "BIH", "turkish": "TUR", "burmese": "MMR",
-    "iranian": "IRN", "israeli": "ISR", "u.s.": "USA", "us": "USA",
+    "iranian": "IRN", "israeli": "ISR", "u.s.": "USA", "us": "USA", "sinhalese": "LKA",
 }
 
 #: Capital spellings in news that differ from countryinfo's (``Washington D.C.``).
@@ -85,12 +86,16 @@ class CountryIndex:
             if not a3:
                 continue
             ll = info.get("latlng") or [None, None]
+            if a3 in self.countries and self.countries[a3].lat is not None:
+                ll = None  # a second record of a known country (Wales → GBR): names only
             cl = info.get("capital_latlng") or [None, None]
-            self.countries[a3] = CountryInfo(
-                a3, info["name"], info.get("demonym") or None,
-                (_as_list(info.get("capital")) or [None])[0],
-                _f(ll[0]) if ll else None, _f(ll[1]) if len(ll) > 1 else None,
-                _f(cl[0]) if cl else None, _f(cl[1]) if len(cl) > 1 else None)
+            if ll is not None:
+                ll = ll or [None, None]
+                self.countries[a3] = CountryInfo(
+                    a3, info["name"], info.get("demonym") or None,
+                    (_as_list(info.get("capital")) or [None])[0],
+                    _f(ll[0]) if ll else None, _f(ll[1]) if len(ll) > 1 else None,
+                    _f(cl[0]) if cl else None, _f(cl[1]) if len(cl) > 1 else None)
             self._names.setdefault(info["name"].lower(), a3)
             for alt in info.get("altSpellings") or []:
                 if len(alt) >= MIN_ALIAS_LEN:
@@ -112,6 +117,14 @@ class CountryIndex:
         """Common English name of a country (the code itself if unknown)."""
         info = self.countries.get(alpha3)
         return info.name if info else alpha3
+
+    def all_names(self) -> dict[str, str]:
+        """Every known country name (lower case) → alpha-3 (a copy)."""
+        return dict(self._names)
+
+    def all_demonyms(self) -> dict[str, str]:
+        """Every known demonym (lower case) → alpha-3 (a copy)."""
+        return dict(self._demonyms)
 
     def by_name(self, text: str) -> str | None:
         """Alpha-3 of a country name ("China", "the Russian Federation", "U.S.")."""
@@ -147,7 +160,8 @@ class CountryIndex:
                 if i + n > len(words):
                     continue
                 start, end = words[i].start(), words[i + n - 1].end()
-                chunk = re.sub(r"[’']s$", "", text[start:end]).rstrip(".,") or text[start:end]
+                chunk = re.sub(r"[’']s$|-(based|led|backed|born)$", "", text[start:end]).rstrip(".,") \
+                    or text[start:end]
                 if not chunk[:1].isupper():
                     continue
                 for kind, fn in (("name", self.by_name), ("demonym", self.by_demonym),

@@ -56,10 +56,18 @@ def _fulltext(conn: Connection) -> None:
         ))
 
 
+def _watchlists(conn: Connection) -> None:
+    """Saved event queries with a seen mark (see ``sitrep.store.watchlists``)."""
+    from .watchlists import create_table
+
+    create_table(conn)
+
+
 #: Every migration, in order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_fulltext", _fulltext),
+    ("0003_watchlists", _watchlists),
 ]
 
 

@@ -1,0 +1,107 @@
+"""Running the benchmark cases in child processes and printing the table."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import SitrepError
+from .corpus import corpus_files, synthetic_jsonl
+
+
+def run_case(case: str, **kwargs: Any) -> list[dict[str, Any]]:
+    """Run one case in a fresh interpreter; add its peak RSS (MB) to each row."""
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.bench.cases", case, json.dumps(kwargs)],
+                            stdout=subprocess.PIPE)
+    out = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SitrepError(f"benchmark case {case} failed (exit {proc.returncode})")
+    rows = json.loads(out.decode().strip().splitlines()[-1])["rows"]
+    for r in rows:
+        r["peak_rss_mb"] = usage.ru_maxrss / 1024  # Linux: kilobytes
+    return rows
+
+
+def machine() -> str:
+    """One line describing this machine and the time."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, load average {load:.1f}")
+
+
+def throughput(data_dir: Path, n_docs: int, dask: bool = True) -> dict[str, Any]:
+    """Every throughput row, the pipeline/spaCy ratio and the Dask speed-up."""
+    files = corpus_files(data_dir, n_docs)
+    rows = run_case("extract", files=files)
+    rows += run_case("stages", files=files)
+    rows += run_case("spacy", files=files)
+    rows += run_case("pipeline", files=files)
+    result: dict[str, Any] = {"machine": machine(), "corpus": f"{len(files)} pages", "rows": rows}
+    whole = next(r for r in rows if r["name"].startswith("whole"))
+    spacy = next(r for r in rows if r["name"].startswith("spaCy"))
+    result["ratio_vs_spacy"] = _rate(whole) / _rate(spacy)
+    result["ratio_vs_spacy_cpu"] = _rate(whole, "cpu_seconds") / _rate(spacy, "cpu_seconds")
+    if dask:
+        d1 = run_case("dask", files=files, workers=1)[0]
+        d2 = run_case("dask", files=files, workers=2)[0]
+        rows += [d1, d2]
+        result["dask_speedup"] = _rate(d2) / _rate(d1)
+    return result
+
+
+def memory(sizes: list[int], annotate: bool = False) -> dict[str, Any]:
+    """Peak RSS of ``sitrep ingest`` over synthetic JSON Lines of each size."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"synthetic-{n}.jsonl"
+            synthetic_jsonl(path, n)
+            rows += run_case("pipeline", files=[str(path)], annotate=annotate)
+            rows[-1]["name"] = f"{n} synthetic docs, " + rows[-1]["name"]
+            path.unlink()
+    return {"machine": machine(), "rows": rows}
+
+
+def _rate(row: dict[str, Any], key: str = "seconds") -> float:
+    """Documents per second of wall-clock (or, with ``key="cpu_seconds"``, CPU) time."""
+    return row["docs"] / row[key] if row.get(key) else float("nan")
+
+
+def _rss(row: dict[str, Any]) -> float | None:
+    """Peak RSS to show: after this row (stages share a process), else the process's."""
+    if "hwm_mb" in row and row["hwm_mb"] is None:
+        return None  # measured elsewhere (Dask workers)
+    return row.get("hwm_mb") or row.get("peak_rss_mb")
+
+
+def table(result: dict[str, Any]) -> str:
+    """The result as a fixed-width text table (what ``sitrep bench`` prints)."""
+    lines = [f"machine: {result['machine']}"]
+    if "corpus" in result:
+        lines.append(f"corpus: {result['corpus']} from shared/data/extraction (zyte, wcxb, flattext)")
+    head = (f"{'measurement':38} {'docs':>6} {'wall s':>8} {'docs/s':>7} {'words/s':>8} "
+            f"{'CPU s':>8} {'docs/CPU-s':>10} {'peak RSS MB':>11}")
+    lines += [head, "-" * len(head)]
+    for r in result["rows"]:
+        rss = _rss(r)
+        cpu = r.get("cpu_seconds")
+        lines.append(f"{r['name']:38} {r['docs']:>6} {r['seconds']:>8.2f} {_rate(r):>7.2f} "
+                     f"{r['words'] / r['seconds'] if r['seconds'] else 0:>8.0f} "
+                     f"{('%.2f' % cpu) if cpu else 'n/a':>8} "
+                     f"{('%.2f' % _rate(r, 'cpu_seconds')) if cpu else 'n/a':>10} "
+                     f"{('%.0f' % rss) if rss else 'n/a':>11}")
+    if "ratio_vs_spacy" in result:
+        lines.append(f"whole pipeline / spaCy alone: {result['ratio_vs_spacy']:.2f}x by wall-clock, "
+                     f"{result['ratio_vs_spacy_cpu']:.2f}x by CPU time (goal >= 0.6x)")
+    if "dask_speedup" in result:
+        lines.append(f"Dask speed-up, 2 workers vs 1: {result['dask_speedup']:.2f}x (goal >= 1.7x)")
+    return "\n".join(lines)

@@ -1,0 +1,454 @@
+"""Precise event rules over the dependency parse.
+
+For every token of a sentence the rules ask: is it a trigger (a verb, a nominal
+event with its own arguments, a light verb with an event noun, an intent
+adjective)? What frame governs it (intent → AGREE, request → REQUEST,
+threat → THREATEN, refusal → REJECT, plans and modals → not a fact)? Is it
+negated? Then they read the actor from the subject (or the agent of a passive,
+or "by"/possessive of a noun) and the recipient from the object and the
+prepositional arguments, mapping tokens to the article's resolved actors.
+Reciprocal events (joint exercises, "X and Y agreed") get both parties as
+actors and no recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..models import Actor, Place
+from . import lexicon as L
+from .types import MATERIAL_TYPES, RECIPROCAL_TYPES
+
+#: Prepositions whose object is a recipient.
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "upon",
+                             "into", "for", "from", "of"})
+#: Dependency labels of a clause under its governor.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "acomp", "oprd"})
+#: Branches that do not belong to a noun phrase's own reference.
+FOREIGN_BRANCHES = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc",
+                              "conj", "appos", "npadvmod"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+
+
+@dataclass
+class Candidate:
+    """An event the rules found, before dates, places and confidence are added."""
+
+    type: str
+    mode: str | None
+    trigger: int  # token index in the doc
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    reciprocal: bool = False
+    frame: str = "asserted"  # asserted, intent, request, threat, refusal, irrealis, conditional
+    rule: str = "verb"
+    between: bool = False  # parties came from "between A and B" (order, not roles)
+
+
+class ActorIndex:
+    """Maps tokens of a parsed article to the actors whose spans cover them."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = sorted(actors, key=lambda a: (a.start, -a.end))
+
+    def at(self, token) -> Actor | None:
+        """The actor whose span covers ``token`` (the shortest one if nested)."""
+        hits = [a for a in self.actors if a.start <= token.idx < a.end]
+        return min(hits, key=lambda a: a.end - a.start) if hits else None
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        """Actors lying inside the character range ``[start, end)``."""
+        return [a for a in self.actors if a.start >= start and a.end <= end]
+
+
+def find_candidates(sent, actors: ActorIndex) -> list[Candidate]:
+    """Every rule event of one sentence (a spaCy ``Span``), suppressed frames removed."""
+    out: list[Candidate] = []
+    for tok in sent:
+        sense = trigger_sense(tok)
+        if sense is None:
+            continue
+        etype, mode, rule = sense
+        frame = governing_frame(tok)
+        if frame in ("suppressed",):
+            continue
+        status = clause_status(tok)
+        if status == "negated":
+            continue
+        etype, frame = apply_modality(tok, etype, frame, status)
+        if etype is None:
+            continue
+        cand = Candidate(etype, mode, tok.i, frame=frame, rule=rule)
+        fill_arguments(cand, tok, actors)
+        out.append(cand)
+    return out
+
+
+def trigger_sense(tok) -> tuple[str, str | None, str] | None:
+    """(type, mode, rule) when ``tok`` triggers an event, else None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "ADJ" and lemma in L.INTENT_ADJS and _complement(tok) is not None:
+        return "AGREE", None, "intent"
+    if tok.pos_ == "VERB":
+        return _verb_sense(tok, lemma)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
+        return _noun_sense(tok, lemma)
+    return None
+
+
+def _verb_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "dobj") and (lemma, child.lower_) in L.PHRASAL:
+            etype, mode = L.PHRASAL[(lemma, child.lower_)]
+            return etype, mode, "phrasal"
+    obj = _object(tok)
+    if obj is not None:
+        olemma = obj.lemma_.lower()
+        if (lemma, olemma) in L.OBJECT_SENSES:
+            etype, mode = L.OBJECT_SENSES[(lemma, olemma)]
+            return (etype, mode, "object") if etype else None
+        if olemma in L.JOINT_NOUNS and _has_joint(obj):
+            return "COOPERATE", None, "joint"
+        if lemma in L.LIGHT_VERBS and olemma in L.NOUN_TRIGGERS:
+            etype, mode = L.NOUN_TRIGGERS[olemma]
+            return etype, mode, "light"
+    if lemma in L.INTENT_VERBS and _complement(tok) is not None:
+        return "AGREE", None, "intent"
+    if lemma in L.VERB_TRIGGERS:
+        etype, mode = L.VERB_TRIGGERS[lemma]
+        return etype, mode, "verb"
+    return None
+
+
+def _noun_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in L.LIGHT_VERBS | set(L.VERB_TRIGGERS):
+        return None  # the verb codes it
+    if tok.dep_ == "compound":
+        return None
+    etype, mode = L.NOUN_TRIGGERS[lemma]
+    if lemma in L.JOINT_NOUNS and _has_joint(tok):
+        return "COOPERATE", mode, "joint"
+    has_args = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "against", "on")
+                   for c in tok.children) or any(c.dep_ == "poss" for c in tok.children)
+    return (etype, mode, "noun") if has_args else None
+
+
+def _has_joint(tok) -> bool:
+    return any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children)
+
+
+def _object(tok):
+    for child in tok.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for gc in child.children:
+                if gc.dep_ == "pobj" and gc.lemma_.lower() in L.NOUN_TRIGGERS:
+                    return gc
+    return None
+
+
+def _complement(tok):
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def governing_frame(tok) -> str:
+    """How the clause above ``tok`` frames it: asserted, intent, irrealis or suppressed.
+
+    A complement of an intent, request, threat or refusal verb is ``suppressed``:
+    the governing verb codes the event (AGREE, REQUEST, THREATEN, REJECT).
+    """
+    node = tok
+    while node.dep_ in COMPLEMENT_DEPS | {"conj"} and node.head.i != node.i:
+        head = node.head
+        hl = head.lemma_.lower()
+        if node.dep_ == "conj":
+            node = head
+            continue
+        if node.dep_ == "advcl":
+            return "asserted"
+        if head.pos_ == "ADJ" and hl in L.INTENT_ADJS:
+            return "suppressed"
+        if hl in L.INTENT_VERBS | L.REQUEST_VERBS | L.THREAT_VERBS | L.REFUSAL_VERBS:
+            return "suppressed"
+        if node.dep_ == "xcomp" and hl in L.IRREALIS_VERBS:
+            return "irrealis"
+        node = head
+    return "asserted"
+
+
+def clause_status(tok) -> str:
+    """``negated``, ``hypothetical``, ``conditional``, ``future`` or ``asserted``."""
+    chain = [tok]
+    node = tok
+    while node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or c.lower_ == "never":
+                return "negated"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return "negated"
+    conditional = any(_has_mark(t) for t in chain) or _under_conditional(tok) or any(
+        c.dep_ == "advcl" and _has_mark(c) for t in chain for c in t.children)
+    modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if conditional:
+        return "conditional" if modals & (L.FUTURE_MODALS | {"would"}) else "hypothetical"
+    if modals & L.HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if modals & L.FUTURE_MODALS:
+        return "future"
+    return "asserted"
+
+
+def _has_mark(tok) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in L.CONDITIONAL_MARKS for c in tok.children)
+
+
+def _under_conditional(tok) -> bool:
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and _has_mark(node):
+            return True
+        node = node.head
+    return False
+
+
+def apply_modality(tok, etype: str, frame: str, status: str) -> tuple[str | None, str]:
+    """The type a trigger keeps under its frame and modality (None: not coded)."""
+    if frame == "irrealis" or status in ("hypothetical", "future"):
+        if etype in COOPERATIVE and etype != "AGREE":
+            return "AGREE", "intent"
+        if etype in ("AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT") and status == "future":
+            return etype, "future"
+        return None, frame
+    if status == "conditional":
+        if etype in CONFLICT_MATERIAL | {"PROTEST"}:
+            return "THREATEN", "conditional"
+        return None, frame
+    return etype, frame
+
+
+def fill_arguments(cand: Candidate, tok, actors: ActorIndex) -> None:
+    """Set actors and recipients of ``cand`` from the parse around its trigger."""
+    subj_tokens, recip_tokens, between = _argument_tokens(tok)
+    actor_list = _dedupe([a for t in subj_tokens for a in actors_of(t, actors)])
+    recip_list = _dedupe([a for t in recip_tokens for a in actors_of(t, actors)])
+    if between:
+        parties = _dedupe([a for t in between for a in actors_of(t, actors)])
+        if not actor_list and parties:
+            actor_list, recip_list = parties[:1], parties[1:] + recip_list
+            cand.between = True
+        else:
+            recip_list = parties + recip_list
+    keys = {_key(a) for a in actor_list}
+    recip_list = [a for a in recip_list if _key(a) not in keys]
+    cand.actors, cand.recipients = actor_list, recip_list
+    joint = cand.rule == "joint"
+    if cand.type in RECIPROCAL_TYPES and (joint or (not recip_list and len(actor_list) >= 2)):
+        cand.actors = _dedupe(actor_list + recip_list)
+        cand.recipients = []
+        cand.reciprocal = len(cand.actors) >= 2
+
+
+def _argument_tokens(tok) -> tuple[list, list, list]:
+    """Subject-side tokens, recipient-side tokens and the parties of ``between``."""
+    subj, recip, between = [], [], []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < tok.i):
+                subj.append(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                subj += [g for g in c.children if g.dep_ == "pobj"]
+        between = _between(tok)
+        recip += _prep_objects(tok, exclude=("by", "between"))
+        if not subj and not between and tok.dep_ in ("dobj", "pobj"):
+            subj += _subjects(tok.head if tok.dep_ == "dobj" else tok.head.head)
+        return subj, recip, between
+    subj = _subjects(tok)
+    passive = [c for c in tok.children if c.dep_ in ("nsubjpass",)]
+    if passive:
+        recip += passive
+        subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    obj = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    for o in obj:
+        if o.lemma_.lower() in L.NOUN_TRIGGERS or o.lemma_.lower() in L.JOINT_NOUNS:
+            recip += _prep_objects(o, exclude=("by",))
+            between += _between(o)
+        else:
+            recip.append(o)
+            recip += _prep_objects(o, exclude=("by", "of", "in", "from", "for"))
+    if tok.lemma_.lower() in L.REQUEST_VERBS | L.THREAT_VERBS | {"accuse", "warn", "tell"}:
+        # "demanded that the US cancel ...": the addressee is the complement's subject
+        recip += [s for c in tok.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    recip += _prep_objects(tok, exclude=("by", "in", "during", "after", "before", "since"))
+    comp = _complement(tok)
+    if comp is not None:
+        recip += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+        recip += _prep_objects(comp, exclude=("by", "in"))
+        for o in comp.children:
+            if o.dep_ == "dobj":
+                recip += _prep_objects(o, exclude=("by", "in", "of"))
+    return subj, recip, between
+
+
+def _subjects(tok) -> list:
+    node = tok
+    for _ in range(6):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if subj:
+            return [s for s in subj if s.dep_ != "expl"]
+        if node.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return [node.head]
+        break
+    return []
+
+
+def _prep_objects(tok, exclude=()) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and c.lower_ not in exclude:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _between(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out += [g, *_conjuncts(g)]
+    return out
+
+
+def _conjuncts(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += [c, *_conjuncts(c)]
+    return out
+
+
+def actors_of(tok, actors: ActorIndex) -> list[Actor]:
+    """The actors a noun phrase headed by ``tok`` refers to (conjuncts included).
+
+    The actor covering the head wins; else an apposition's actor; else the
+    actors inside the phrase (conjunct branches and clauses left out): named
+    ones ("Minister for National Defense Chang Wanquan") before bare
+    nationality modifiers ("Chinese and Russian militaries"), whose sector is
+    then taken from the head noun when it names one (militaries → MIL).
+    """
+    out: list[Actor] = []
+    for head in [tok, *_conjuncts(tok)]:
+        direct = actors.at(head)
+        if direct is not None:
+            out.append(direct)
+            continue
+        appos = [a for c in head.children if c.dep_ == "appos" for a in [actors.at(c)] if a]
+        if appos:
+            out += appos
+            continue
+        inner = _inner_actors(head, actors)
+        named = [a for a in inner if _is_named(a, head.doc)]
+        if named:
+            out += named
+            continue
+        sector = L.SECTOR_NOUNS.get(head.lemma_.lower()) or L.SECTOR_NOUNS.get(head.lower_)
+        out += [replace(a, sector=sector) if sector else a for a in inner]
+    return out
+
+
+def _inner_actors(head, actors: ActorIndex) -> list[Actor]:
+    """Actors on tokens of ``head``'s phrase, skipping conjuncts, clauses and pronouns."""
+    found: list[Actor] = []
+    stack = [c for c in head.children if c.dep_ not in _NOT_INNER]
+    while stack:
+        t = stack.pop()
+        a = actors.at(t) if t.pos_ != "PRON" else None
+        if a is not None and a not in found:
+            found.append(a)
+        stack += [c for c in t.children if c.dep_ not in _NOT_INNER or
+                  (c.dep_ == "conj" and t.dep_ in ("amod", "compound"))]
+    return sorted(found, key=lambda a: a.start)
+
+
+_NOT_INNER = frozenset({"conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "appos"})
+
+
+def _is_named(actor: Actor, doc) -> bool:
+    """True for a named actor (person, organisation) rather than a nationality word."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.ent_type_ in ("PERSON", "ORG") for t in span) and not all(
+        t.ent_type_ in ("NORP", "GPE") for t in span)
+
+
+def _key(actor: Actor) -> tuple:
+    return (actor.name, actor.country)
+
+
+def _dedupe(items: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in items:
+        if _key(a) not in seen:
+            seen.add(_key(a))
+            out.append(a)
+    return out
+
+
+def order_by_host(cand: Candidate, place: Place | None) -> None:
+    """For "a meeting between A and B" in B's country, B hosts: A is the actor.
+
+    The codebook codes the visitor as ACTOR and the host as RECIPIENT; without a
+    place in one party's country the order of mention stands.
+    """
+    if not cand.between or place is None or place.country is None or cand.reciprocal:
+        return
+    parties = cand.actors + cand.recipients
+    hosts = [a for a in parties if a.country == place.country]
+    guests = [a for a in parties if a.country != place.country]
+    if hosts and guests:
+        cand.actors, cand.recipients = guests, hosts
+        if cand.type == "CONSULT" and cand.mode is None:
+            cand.mode = "visit"
+
+
+def place_for(tok, sent, places: list[Place], actors: list[Actor]) -> Place | None:
+    """The place of an event: one inside the trigger's phrase, else the sentence's own."""
+    def usable(p: Place) -> bool:
+        return not any(a.start <= p.start < a.end for a in actors)
+    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and usable(p)]
+    if not in_sent:
+        return None
+    sub = [t for t in tok.subtree]
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    inside = [p for p in in_sent if lo <= p.start < hi]
+    return (inside or in_sent)[0]
+
+
+def contexts_for(sent) -> list[str]:
+    """PLOVER contexts named by keywords of the sentence, in order of appearance."""
+    out: list[str] = []
+    for t in sent:
+        ctx = L.CONTEXT_WORDS.get(t.lemma_.lower()) or L.CONTEXT_WORDS.get(t.lower_)
+        if ctx and ctx not in out:
+            out.append(ctx)
+    return out
+
+
+def is_material(event_type: str) -> bool:
+    """True for types that record an act rather than words."""
+    return event_type in MATERIAL_TYPES

@@ -1,0 +1,111 @@
+"""Line patterns of page boilerplate, shared by the flat-text cleaner and the
+HTML extractor. Lists are English-first (535 of the 549 development pages are
+English) with the commonest variants of a few other languages."""
+
+from __future__ import annotations
+
+import re
+
+# A barrier ends the article: what follows (or precedes) belongs to another part of the page.
+BARRIER = re.compile(
+    r"^(?:related(?: articles?| posts?| stories| news| content| reading| topics)?|"
+    r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
+    r"(?:more|latest|top|trending|popular|recommended|editor'?s picks?)(?: \w+){0,3}|"
+    r"(?:leave a (?:reply|comment)|post a comment|add a comment|\d* ?comments?|"
+    r"join the (?:discussion|conversation)|responses?)|"
+    r"read (?:more|next|also)|see also|also read|further reading|recommended for you|"
+    r"share (?:this|on|via)(?: \w+){0,3}|about the authors?|tags?|topics?|filed under|"
+    r"sign up(?: for| to)?(?: \w+){0,5}|subscribe(?: to| now| for)?(?: \w+){0,5}|newsletter|"
+    r"(?:copyright|\u00a9|\(c\)) .*|all rights reserved\.?|"
+    r"(?:most (?:read|popular|viewed|shared))(?: \w+){0,3}|"
+    # comment furniture: "Reply", "Jane Doe says", "Log in to reply"
+    r"reply|(?:log in|sign in) to reply|[\w.'\-]+(?: [\w.'\-]+){0,3} (?:says|said|wrote))\s*[:.!]?$",
+    re.I)
+
+# The barriers that end an extracted HTML body (its tail is already article-like
+# text, so only unambiguous section headings count).
+END_BARRIER = re.compile(
+    r"^(?:related(?: articles?| posts?| stories| news| content| reading)?|"
+    r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|recommended for you|"
+    r"(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ comments?|comments|"
+    r"join the (?:discussion|conversation))|read next|also read|"
+    r"(?:most (?:read|popular|viewed|shared))(?: \w+){0,3})\s*[:.!]?$",
+    re.I)
+
+# Single lines that are never article text (navigation, sharing, consent, meta).
+# Whole lines that are never article text (navigation, sharing, consent, meta).
+_BOILER_LINE = re.compile(
+    r"(?:skip to (?:main )?(?:content|navigation|main)|jump to\b.*|(?:main )?menu|home|"
+    r"search(?: for)?\b.{0,30}|log ?in|sign ?in|sign ?up|register|subscribe|"
+    r"follow(?: us)?|share|tweet|email|print|save|like|reply|close|toggle.*|open menu|back to top|"
+    r"advertisement|sponsored|ad|loading\.*|accept(?: all)?(?: cookies)?|reject(?: all)?|"
+    r"cookie settings|manage (?:cookies|preferences|consent)|privacy policy|terms of (?:use|service)|"
+    r"contact(?: us)?|about(?: us)?|facebook|twitter|linkedin|whatsapp|reddit|pinterest|"
+    r"instagram|youtube|x|telegram|copy link|link copied|listen(?: to this article)?|"
+    r"\d+ min(?:ute)?s? read|(?:read|show) (?:more|less)|see more|view all|load more|next|previous|"
+    r"(?:share|follow|subscribe|sign up|click here|download (?:the|our) app)\b.{0,60}|"
+    r"(?:copyright|\u00a9).*|(?:previous|next) (?:article|post|story)\b.*|(?:posted|filed) (?:in|under)\b.*|"
+    r"table of contents|contents|in this article|learn more|get started|back to (?:blog|top|home|news)|"
+    r"written by|image \d+ of \d+|\d* ?shares?|previous next|get a (?:free )?quote|book now|"
+    r"start (?:your )?free trial|download now|email(?: address)?|name|website|"
+    r"thank you! your submission has been received!?|oops! something went wrong.*|"
+    r"don'?t miss|thanks? (?:you )?for (?:signing up|subscribing)|"
+    r"there was an error processing your (?:subscription|request)|keep an eye on your inbox.*|"
+    r"click here to (?:get|download) .{0,40}app|"
+    r"(?:https?://|www\.)\S+"
+    r")\W*$",
+    re.I)
+# Phrases that mark a line as consent, legal or footer text wherever they occur.
+_BOILER_PHRASE = re.compile(
+    r"\bcookies?\b.*\b(?:consent|accept|use|policy|settings|preferences)\b|"
+    r"\b(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|clicking|using)"
+    r" (?:to )?(?:use|browse|this))\b|\ball rights reserved\b|\bpowered by\b",
+    re.I)
+
+# Metadata lines (not body): bylines, datelines, reading times, image credits alone.
+META_LINE = re.compile(
+    r"^(?:by\s+[A-Z][\w.'\- ]{1,60}$|(?:published|updated|posted|last (?:updated|modified))\b.{0,60}$|"
+    r"\d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?) (?:read|ago)$|"
+    r"(?:photo|image|picture|credit|source)s?\s*:.{0,80}$|\|\s*\d{4}$|[\W\d_]+$)",
+    re.I)
+
+# Marks of a photo caption or credit inside a block.
+CAPTION_MARK = re.compile(
+    r"(?:\((?:photo|image|picture|file photo|credit)\b[^)]*\)|"
+    r"\b(?:photo|image|picture|credit|photograph)(?: by|:)\s|"
+    r"\b(?:getty images|afp via getty|reuters/|ap photo|/afp|/reuters|shutterstock|"
+    r"istock(?:photo)?|dvids|u\.s\. (?:army|navy|air force|marine corps) photo)\b)",
+    re.I)
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my no nor not now of off on once only or other our ours out over own same she
+should so some such than that the their theirs them then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would
+you your yours also said says its it's which would could may might must shall one new
+""".split())
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is navigation, sharing, consent or footer text."""
+    if len(line) < 90 and (_BOILER_LINE.match(line) or META_LINE.match(line)):
+        return True
+    return _has_boiler_phrase(line)
+
+
+def _has_boiler_phrase(line: str) -> bool:
+    low = line.lower()
+    if not ("cookie" in low or "rights reserved" in low or "powered by" in low or "by c" in low
+            or "by u" in low):
+        return False
+    return bool(_BOILER_PHRASE.search(line))
+
+
+def is_nav_line(line: str) -> bool:
+    """True for navigation, sharing, consent and footer lines (not bylines or
+    number-only lines, which can be table cells of an extracted body)."""
+    if len(line) < 90 and _BOILER_LINE.match(line):
+        return True
+    return _has_boiler_phrase(line)

@@ -1,0 +1,1 @@
+"""Natural-language stages: parsing (:mod:`.parse`) and entity recognition (:mod:`.entities`)."""

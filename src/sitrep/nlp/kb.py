@@ -1,0 +1,180 @@
+"""``ActorKB``: what sitrep knows about named actors, and where it learnt it.
+
+Entries come from two places, always labelled:
+
+* **seed** — a small curated list (``data/actors/seed.tsv``: heads of state and
+  government, defence/foreign ministers of major states, IGOs, major armed forces,
+  intelligence services, state media, legislatures), provenance ``"seed"``;
+* **corpus** — learnt by :meth:`ActorKB.learn` from an actor an article resolved from
+  its own words ("Chinese Vice Premier Wang Yang"), provenance = the article id and
+  the evidence phrase.
+
+The KB is a plain in-memory object (no module-level state); ``to_rows`` /
+``from_rows`` turn it into JSON-ready dicts for the storage layer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from importlib import resources
+from typing import Any
+
+from ..models import Actor
+
+#: Acronyms up to this length match only with their exact case ("PAN" ≠ "pan").
+ACRONYM_MAX = 5
+
+
+@dataclass
+class KBEntry:
+    """One fact: ``name`` was ``country``/``sector`` (as ``role``) from ``start`` to ``end``."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    start: str | None = None  # ISO date (or year) the fact begins, None = open
+    end: str | None = None
+    source: str = "seed"  # "seed" or the article id that taught it
+    evidence: str | None = None  # the phrase that taught it
+    count: int = 1  # how many articles confirmed it
+
+
+def normalise(name: str) -> str:
+    """Lookup key: case-folded, accents removed, spaces and dots collapsed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text.replace("’", "'")).casefold().strip(" .,")
+
+
+class ActorKB:
+    """Named actors → country, sector and role, with provenance."""
+
+    def __init__(self, entries: list[KBEntry] | None = None) -> None:
+        self.entries: list[KBEntry] = []
+        self._by_key: dict[str, list[int]] = {}
+        self._by_exact: dict[str, list[int]] = {}
+        self._by_surname: dict[str, set[str]] = {}
+        for e in entries or []:
+            self.add(e)
+
+    @classmethod
+    def seeded(cls) -> ActorKB:
+        """A KB holding the curated seed list only."""
+        return cls(load_seed())
+
+    def add(self, entry: KBEntry) -> None:
+        """Index one entry under its name and aliases."""
+        idx = len(self.entries)
+        self.entries.append(entry)
+        for alias in [entry.name, *entry.aliases]:
+            if _is_acronym(alias):
+                self._by_exact.setdefault(alias.strip(), []).append(idx)
+            else:
+                self._by_key.setdefault(normalise(alias), []).append(idx)
+        if _person_like(entry):
+            self._by_surname.setdefault(normalise(entry.name).split()[-1], set()).add(
+                normalise(entry.name))
+
+    def lookup(self, name: str, date: str | None = None, *, surname: bool = True) -> KBEntry | None:
+        """Best entry for ``name`` at ``date``: exact name/alias first, then (if
+        ``surname``) a unique surname ("Hagel" → Chuck Hagel). Among several facts
+        about one name the one whose term covers ``date`` wins, then the latest
+        corpus-learnt one, then the most recent term."""
+        hits = self._by_exact.get(name.strip()) or self._by_key.get(normalise(name))
+        if not hits and surname and " " not in name.strip():
+            full = self._by_surname.get(normalise(name), set())
+            if len(full) == 1:
+                hits = self._by_key.get(next(iter(full)))
+        if not hits:
+            return None
+        return _pick([self.entries[i] for i in hits], date)
+
+    def learn(self, actor: Actor, article_id: str, sentence: str | None = None) -> KBEntry | None:
+        """Remember an actor an article resolved from its own words.
+
+        Only actors with a proper name and a country learnt from text (not from the
+        KB itself, nor an antecedent) are kept; a repeat increments ``count``.
+        """
+        if not actor.country or not actor.name or actor.antecedent is not None:
+            return None
+        if (actor.provenance or "").startswith("kb"):
+            return None
+        for i in self._by_key.get(normalise(actor.name), []):
+            e = self.entries[i]
+            if e.source != "seed" and (e.country, e.sector) == (actor.country, actor.sector):
+                e.count += 1
+                return e
+        entry = KBEntry(actor.name, actor.country, actor.sector, actor.role,
+                        source=article_id, evidence=sentence or actor.provenance)
+        self.add(entry)
+        return entry
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """All entries as JSON-ready dicts."""
+        return [asdict(e) for e in self.entries]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]]) -> ActorKB:
+        """Rebuild a KB from :meth:`to_rows` output (unknown keys, such as a
+        store's own id column, are ignored)."""
+        keep = {f.name for f in fields(KBEntry)}
+        return cls([KBEntry(**{k: v for k, v in row.items() if k in keep}) for row in rows])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+#: Last words that mark an organisation's name, never a person's surname.
+ORG_WORDS = frozenset("""party agency force forces army navy council union organization
+organisation group bank court assembly congress ministry department service fleet command
+times daily news office committee commission front movement corps guard league nations
+republic state states authority parliament""".split())
+
+
+def _person_like(entry: KBEntry) -> bool:
+    """Entries reachable by surname alone: named people (an office, or two to four
+    capitalised words that do not end in an organisation word)."""
+    words = entry.name.split()
+    if not 2 <= len(words) <= 4 or words[-1].lower() in ORG_WORDS:
+        return False
+    return entry.role is not None or all(w[:1].isupper() for w in words)
+
+
+def _is_acronym(alias: str) -> bool:
+    a = alias.strip()
+    return len(a) <= ACRONYM_MAX and a.replace(".", "").isupper()
+
+
+def _covers(e: KBEntry, date: str) -> bool:
+    return (e.start is None or e.start <= date) and (e.end is None or date < e.end)
+
+
+def _pick(entries: list[KBEntry], date: str | None) -> KBEntry:
+    if date:
+        dated = [e for e in entries if _covers(e, date)]
+        if dated:
+            entries = dated
+    learnt = [e for e in entries if e.source != "seed"]
+    if learnt:
+        return max(learnt, key=lambda e: e.count)
+    return max(entries, key=lambda e: (e.end is None, e.start or ""))
+
+
+def load_seed() -> list[KBEntry]:
+    """The curated seed entries (see ``data/actors/seed.tsv``)."""
+    text = resources.files("sitrep.nlp").joinpath("data/actors/seed.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 7)[:7]
+        name, aliases, country, sector, role, start, end = (c.strip() for c in cols)
+        out.append(KBEntry(name, None if country in ("", "None") else country, sector or None,
+                           role or None, [a for a in aliases.split("|") if a],
+                           start or None, end or None, "seed", "seed list"))
+    return out

@@ -1,0 +1,52 @@
+"""`sitrep serve` bind safety and `sitrep watch`."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.api.settings import Settings, check_bind, is_loopback, token_matches
+from sitrep.cli import main
+from sitrep.errors import ConfigError
+from sitrep.store import query as Q
+from sitrep.store import watchlists as W
+
+
+def test_loopback_detection():
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2") and not is_loopback("example.org")
+
+
+def test_binding_elsewhere_needs_a_token():
+    with pytest.raises(ConfigError, match="refusing to bind to 0.0.0.0"):
+        check_bind(Settings(host="0.0.0.0"))
+    check_bind(Settings(host="0.0.0.0", token="x"))
+    check_bind(Settings())
+
+
+def test_token_comparison():
+    assert token_matches("abc", "abc") and not token_matches("abd", "abc")
+    assert not token_matches(None, "abc") and not token_matches("abc", None)
+
+
+def test_serve_refuses_public_bind_without_token(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    out = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--host", "0.0.0.0"])
+    assert out.exit_code == 2
+    assert "refusing to bind to 0.0.0.0" in out.output
+
+
+def test_watch_prints_new_events_and_marks_seen(seeded, tmp_path):
+    store, _ = seeded
+    db = str(store.engine.url.database)
+    W.save(store, "pair", Q.EventFilter(dyad=("CHN", "RUS"), types=["AGREE"]))
+    run = CliRunner().invoke
+    out = run(main, ["watch", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert "# pair: 2 new since the start" in out.output and "AGREE" in out.output
+    out = run(main, ["watch", "pair", "--db", db, "--seen", "--format", "json"])
+    assert out.exit_code == 0 and len(out.output.strip().splitlines()) == 2
+    out = run(main, ["watch", "pair", "--db", db])
+    assert "0 new" in out.output and "(none)" in out.output
+    out = run(main, ["watch", "nope", "--db", db])
+    assert out.exit_code == 2 and "no watchlist" in out.output

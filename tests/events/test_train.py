@@ -1,0 +1,57 @@
+"""Training data loading, the classifier's fit/save/load, and the CLI command."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from sitrep.events.classifier import SentenceClassifier, fit
+from sitrep.events.train import OLD_LABELS, fit_examples, load_descriptions, load_own, Example
+
+
+def test_own_examples_are_labelled_types():
+    from sitrep.models import PLOVER_TYPES
+
+    own = load_own()
+    assert len(own) > 100
+    assert {e.type for e in own} <= set(PLOVER_TYPES) | {"NONE"}
+    assert set(PLOVER_TYPES) <= {e.type for e in own}
+
+
+def test_descriptions_parsed(tmp_path):
+    ev = tmp_path / "events"
+    ev.mkdir()
+    (ev / "CAMEO2PLOVER-2021.txt").write_text(
+        "# header\n04: CONSULT\n042: CONSULT, visit,   # Make a visit\n"
+        "1712: ASSAULT, seize, human_security  # Destroy property\n", encoding="utf-8")
+    got = [(e.text, e.type) for e in load_descriptions(tmp_path)]
+    assert got == [("Make a visit", "CONSULT"), ("Destroy property", "ASSAULT")]
+
+
+def test_old_labels_mapped():
+    assert OLD_LABELS == {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
+                          "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def test_fit_predict_save_load(tmp_path):
+    data = [(["w=attack", "rule=ASSAULT"], "ASSAULT")] * 3 + [(["w=meet", "rule=CONSULT"], "CONSULT")] * 3 \
+        + [(["w=say", "norule"], "NONE")] * 3
+    clf = fit(data, [(f, "4" if t == "ASSAULT" else "1" if t == "CONSULT" else "0") for f, t in data], "t1")
+    ptype, ppenta = clf.predict(["w=attack", "rule=ASSAULT"])
+    assert max(ptype, key=ptype.get) == "ASSAULT" and max(ppenta, key=ppenta.get) == "4"
+    clf.save(tmp_path)
+    back = SentenceClassifier.load(tmp_path)
+    assert back.version == "t1"
+    assert max(back.predict(["w=meet"])[0], key=back.predict(["w=meet"])[0].get) == "CONSULT"
+
+
+def test_fit_examples_derives_penta_from_type():
+    exs = [Example("a", type="ASSAULT"), Example("b", type="NONE"), Example("c", penta="2")]
+    clf = fit_examples(exs, [["x"], ["x"], ["x"]] * 1, "t2")
+    assert clf.meta["n_type"] == 2 and clf.meta["n_penta"] == 3
+
+
+def test_cli_train_events_help():
+    from sitrep.cli import main
+
+    result = CliRunner().invoke(main, ["train", "events", "--help"])
+    assert result.exit_code == 0 and "event classifier" in result.output

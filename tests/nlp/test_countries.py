@@ -1,0 +1,44 @@
+"""Country names, demonyms and capitals → alpha-3."""
+
+import pytest
+
+from sitrep.nlp.countries import CountryIndex
+
+
+@pytest.fixture(scope="module")
+def countries():
+    return CountryIndex()
+
+
+def test_names_demonyms_capitals(countries):
+    assert countries.by_name("China") == "CHN"
+    assert countries.by_name("the Russian Federation") == "RUS"
+    assert countries.by_demonym("Chinese") == "CHN"
+    assert countries.by_demonym("Russians") == "RUS"
+    assert countries.by_capital("Beijing") == "CHN"
+    assert countries.by_capital("Washington") == "USA"
+    assert countries.any("China's") == "CHN"
+    assert countries.any("U.S.") == "USA"
+    assert countries.by_name("Republic of China") == "TWN"
+
+
+def test_unknown_is_none(countries):
+    assert countries.any("Frank") is None
+    assert countries.by_capital("Harbin") is None
+
+
+def test_find_in_orders_cues_and_skips_lowercase_us(countries):
+    text = "U.S. Defense Secretary met Chile's army and Saudi officials in Minsk; let us go"
+    cues = [(text[s:e], a3, kind) for s, e, a3, kind in countries.find_in(text)]
+    assert cues == [("U.S", "USA", "name"), ("Chile", "CHL", "name"),
+                    ("Saudi", "SAU", "demonym"), ("Minsk", "BLR", "capital")]
+
+
+def test_hyphenated_based(countries):
+    assert countries.find_in("a Somalia-based group")[0][2] == "SOM"
+
+
+def test_country_info_has_capital_and_centre(countries):
+    chn = countries.countries["CHN"]
+    assert chn.capital == "Beijing" and chn.lat is not None
+    assert countries.countries["GBR"].lat is not None  # not overwritten by "Wales"

@@ -1,0 +1,209 @@
+"""Entity recognition: gazetteers, rules, merging and the shipped domain NER."""
+
+import pytest
+from spacy.tokens import Doc
+
+from sitrep.errors import ModelError
+from sitrep.models import ENTITY_LABELS, Article
+from sitrep.nlp import entities as E
+from sitrep.nlp.parse import ParseStage, load_nlp
+from sitrep.pipeline import check_order
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def stage(nlp):
+    return E.EntityStage(nlp)
+
+
+def _annotate(nlp, stage, text):
+    article = Article(id="t", source="test", text=text, content_hash="h")
+    return stage(ParseStage(nlp)(article))
+
+
+def _found(article):
+    return {(m.text, m.label) for m in article.mentions}
+
+
+def test_read_gazetteers_flags(tmp_path):
+    (tmp_path / "Weapon.txt").write_text(
+        "# comment\nDF-41\nPatriot\t?\n## generic\ncruise missile\n")
+    entries = {e.text: e for e in E.read_gazetteers(tmp_path)}
+    assert set(entries) == {"DF-41", "Patriot", "cruise missile"}
+    assert entries["Patriot"].ambiguous and not entries["DF-41"].ambiguous
+    assert entries["cruise missile"].generic and not entries["DF-41"].generic
+
+
+def test_shipped_gazetteers_use_known_labels():
+    entries = E.read_gazetteers()
+    assert len(entries) > 300
+    assert {e.label for e in entries} - {"Role"} <= set(ENTITY_LABELS)
+
+
+def test_gazetteer_names_need_context_when_ambiguous(nlp):
+    gaz = E.Gazetteer.load(nlp)
+    doc = nlp.make_doc("Patriot missile batteries and DF-41 launchers; a Patriot fan.")
+    spans = {(doc[s:e].text, label) for s, e, label, _ in E.gazetteer_rules(doc, gaz(doc))}
+    assert ("DF-41", "Weapon") in spans
+    assert ("Patriot", "Weapon") in spans
+    assert len([s for s in spans if s[0] == "Patriot"]) == 1
+    doc = nlp.make_doc("He is a true Patriot.")
+    assert E.gazetteer_rules(doc, gaz(doc)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Operation Inherent Resolve continued.", "Operation Inherent Resolve"),
+    ("Troops joined Exercise Cobra Gold in Thailand.", "Exercise Cobra Gold"),
+    ("The joint drills dubbed Steel Dragon 2019 ended.", "Steel Dragon 2019"),
+])
+def test_exercise_rules(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert [doc[s:e].text for s, e, *_ in E.exercise_rules(doc)] == [expected]
+
+
+def test_exercise_rules_need_a_name(nlp):
+    doc = nlp.make_doc("The operation was called off. The exercise ended.")
+    assert E.exercise_rules(doc) == []
+
+
+def test_designator_rules(nlp):
+    doc = nlp.make_doc("It fired Kh-101 cruise missiles and sent Su-25 jets; COVID-19 cases rose.")
+    got = {(doc[s:e].text, label) for s, e, label, _ in E.designator_rules(doc)}
+    assert got == {("Kh-101", "Weapon"), ("Su-25", "MilitaryPlatform")}
+
+
+def test_merge_spans_earlier_layers_win():
+    rules = [(0, 1, "Weapon", "rule")]
+    ner = [(0, 3, "Weapon", "ner"), (4, 5, "Location", "ner")]
+    stock = [(4, 6, "Location", "stock"), (7, 8, "Person", "stock")]
+    assert E.merge_spans(rules, ner, stock) == [
+        (0, 1, "Weapon", "rule"), (4, 5, "Location", "ner"), (7, 8, "Person", "stock")]
+
+
+def test_reconcile_relabels_and_trims_titled_people(nlp):
+    words = ["U.S.", "Defense", "Secretary", "Chuck", "Hagel", "met", "on", "Monday", "Bob"]
+    doc = Doc(nlp.vocab, words=words,
+              ents=["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-DATE", "B-PERSON"])
+    ner = [(0, 5, "Organisation", "ner"), (7, 9, "Temporal", "ner")]
+    assert E.reconcile(doc, ner, "names") == [(3, 5, "Person", "ner")]
+    assert E.reconcile(doc, ner, "re3d") == [(0, 5, "Person", "ner")]
+
+
+def test_reconcile_cuts_at_line_breaks(nlp):
+    doc = nlp.make_doc("Tuesday 3 PM\nChina said")
+    assert E.reconcile(doc, [(0, 5, "Temporal", "ner")]) == [(0, 3, "Temporal", "ner")]
+
+
+def test_token_features_shape(nlp):
+    doc = Doc(nlp.vocab, words=["Iran", "fired", "Scud"], ents=["B-GPE", "O", "O"])
+    feats = E.token_features(doc, [(2, 3, "Weapon", "name")])
+    assert feats.shape == (3, E.N_FEATS)
+    assert feats[0].sum() == 1 and feats[1].sum() == 0 and feats[2].sum() == 1
+
+
+def test_stage_contract(nlp, stage):
+    assert stage.name == "entities"
+    assert stage.requires == {"doc"} and stage.assigns == {"mentions"}
+    assert stage.version.startswith("1.") and "ner-" in stage.version
+    check_order([ParseStage(nlp), stage])
+    with pytest.raises(Exception, match="needs"):
+        check_order([stage])
+    with pytest.raises(ModelError):
+        stage(Article(id="x", source="s", text="No parse.", content_hash="h"))
+
+
+def test_stage_finds_people_places_weapons_and_exercises(nlp, stage):
+    text = ("Russian President Vladimir Putin met Chinese Defence Minister Wei Fenghe in "
+            "Moscow on Tuesday. Russia delivered S-400 air defence systems to India, and "
+            "both armies joined Exercise Vostok 2018.")
+    article = _annotate(nlp, stage, text)
+    found = _found(article)
+    assert ("Vladimir Putin", "Person") in found
+    assert ("Moscow", "Location") in found
+    assert ("S-400", "Weapon") in found
+    assert ("Exercise Vostok 2018", "Exercise") in found
+    assert any(label == "Nationality" and t in ("Russian", "Chinese") for t, label in found)
+    for m in article.mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.label in ENTITY_LABELS
+        assert m.source in ("ner", "rule", "gazetteer", "stock")
+
+
+def test_stage_leaves_stock_entities_on_the_doc(nlp, stage):
+    article = ParseStage(nlp)(Article(id="t", source="s", text="Barack Obama visited Paris.",
+                                      content_hash="h"))
+    before = [(e.text, e.label_) for e in article.doc.ents]
+    stage(article)
+    assert [(e.text, e.label_) for e in article.doc.ents] == before
+    assert E.FEATS_KEY not in article.doc.user_data
+
+
+def test_pipe_matches_call(nlp, stage):
+    texts = ["NATO jets flew over Riga.", "", "The Houthis fired a drone at a tanker."]
+    parse = ParseStage(nlp)
+    arts = [Article(id=str(i), source="s", text=t, content_hash=str(i)) for i, t in enumerate(texts)]
+    piped = [m for a in stage.pipe(parse.pipe(arts)) for m in a.mentions]
+    single = [m for t in texts for m in _annotate(nlp, stage, t).mentions]
+    assert piped == single
+
+
+def test_unknown_style_rejected(nlp):
+    with pytest.raises(ValueError):
+        E.EntityStage(nlp, model=None, style="fancy")
+
+
+def test_missing_model_is_a_model_error(nlp, tmp_path):
+    with pytest.raises(ModelError):
+        E.EntityStage(nlp, model=tmp_path / "nothing")
+
+
+def test_person_names_propagate_to_later_surnames(nlp):
+    doc = nlp.make_doc("Wang Yang spoke . Wang left .")
+    spans = [(0, 2, "Person", "ner"), (4, 5, "Organisation", "ner")]
+    assert E.person_names(doc, spans)[1] == (4, 5, "Person", "ner")
+
+
+def test_styles_differ_only_in_person_titles(nlp):
+    text = "Iraqi President Fuad Masum met Defence Secretary Michael Fallon in Baghdad."
+    names = _found(_annotate(nlp, E.EntityStage(nlp), text))
+    re3d = _found(_annotate(nlp, E.EntityStage(nlp, style="re3d"), text))
+    assert ("Fuad Masum", "Person") in names and ("Michael Fallon", "Person") in names
+    assert ("Iraqi President Fuad Masum", "Person") in re3d
+
+
+def test_example_article_entities(nlp, stage):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "army-recognition-2013-08-20.txt"
+    if not path.exists():
+        pytest.skip("example article not in this checkout")
+    found = _found(_annotate(nlp, stage, path.read_text(encoding="utf-8")))
+    expected = [("Wang Yang", "Person"), ("Dmitry Rogozin", "Person"), ("Xi Jinping", "Person"),
+                ("Chang Wanquan", "Person"), ("Chuck Hagel", "Person"), ("Harbin", "Location"),
+                ("Beijing", "Location"), ("Washington", "Location"), ("DF-31A", "Weapon"),
+                ("Second Artillery Force", "Organisation"),
+                ("Xinhua News Agency", "Organisation"), ("Peace Mission 2013", "Exercise"),
+                ("Chinese", "Nationality"), ("Russian", "Nationality")]
+    assert [e for e in expected if e not in found] == []
+
+
+def test_doc_from_another_pipeline_is_refused(nlp, stage):
+    import numpy as np
+
+    doc = nlp.make_doc("Some text here")
+    doc.tensor = np.zeros((len(doc), 7), dtype="float32")
+    article = Article(id="x", source="s", text=doc.text, content_hash="h", doc=doc)
+    with pytest.raises(ModelError, match="width 7"):
+        stage(article)
+
+
+def test_reconcile_trims_place_descriptions_in_names_style(nlp):
+    words = ["the", "Syrian", "town", "of", "Dabiq", "in", "March"]
+    doc = Doc(nlp.vocab, words=words, ents=["O", "B-NORP", "O", "O", "B-GPE", "O", "B-DATE"])
+    ner = [(0, 5, "Location", "ner"), (6, 7, "Person", "ner")]
+    assert E.reconcile(doc, ner, "names") == [(4, 5, "Location", "ner"), (6, 7, "Temporal", "ner")]
+    assert E.reconcile(doc, ner, "re3d")[0] == (0, 5, "Location", "ner")

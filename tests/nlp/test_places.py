@@ -1,0 +1,87 @@
+"""PlaceStage: disambiguation on a hand-made gazetteer, and the real one."""
+
+import pytest
+
+from sitrep.models import Article, Mention
+from sitrep.nlp.countries import CountryIndex
+from sitrep.nlp.places import Entry, Gazetteer, PlaceStage, distance_km, norm
+
+
+def entry(name, lat, lon, country, pop, feature="PPL", admin1=None, gid=None):
+    return Entry(name, lat, lon, country, pop, gid, feature, admin1)
+
+
+PLACES = [
+    (entry("Washington", 38.9, -77.0, "USA", 700_000, "PPLC", "DC", 1), {"washington"}),
+    (entry("Washington", 47.5, -120.5, "USA", 7_000_000, "ADM1", "WA", 2), {"washington"}),
+    (entry("Paris", 48.85, 2.35, "FRA", 2_100_000, "PPLC", "11", 3), {"paris"}),
+    (entry("Paris", 33.66, -95.55, "USA", 25_000, "PPL", "TX", 4), {"paris"}),
+    (entry("Dallas", 32.78, -96.8, "USA", 1_300_000, "PPL", "TX", 5), {"dallas"}),
+    (entry("Texas", 31.2, -99.3, "USA", 25_000_000, "ADM1", "TX", 6), {"texas"}),
+    (entry("Harbin", 45.75, 126.65, "CHN", 5_000_000, "PPL", "08", 7), {"harbin"}),
+    (entry("China", 35.0, 105.0, "CHN", 1_400_000_000, "PCLI", None, 8), {"china"}),
+]
+
+
+@pytest.fixture(scope="module")
+def stage():
+    gaz = Gazetteer.from_entries([p[0] for p in PLACES],
+                                 [({norm(p[0].name)}, p[1] - {norm(p[0].name)}) for p in PLACES])
+    return PlaceStage(gaz, CountryIndex())
+
+
+def geocode(stage, text, *names):
+    spans = []
+    for n in names:
+        i = text.index(n)
+        spans.append(Mention(i, i + len(n), n, "Location"))
+    art = Article(id="p", source="t", text=text, content_hash="h", mentions=spans)
+    return {p.text: p for p in stage(art).places}
+
+
+def test_stage_contract(stage):
+    assert stage.name == "places" and stage.requires == {"mentions"}
+    assert stage.assigns == {"places"}
+
+
+def test_capital_beats_state_without_context(stage):
+    got = geocode(stage, "Officials met in Washington on Monday.", "Washington")
+    assert got["Washington"].feature == "PPLC"
+
+
+def test_population_then_context(stage):
+    assert geocode(stage, "A fair in Paris.", "Paris")["Paris"].country == "FRA"
+    got = geocode(stage, "Police in Paris and Dallas, Texas, said.", "Paris", "Dallas", "Texas")
+    assert got["Paris"].country == "USA" and got["Paris"].geonameid == 4
+
+
+def test_country_resolves_to_the_country(stage):
+    got = geocode(stage, "China held drills near Harbin.", "China", "Harbin")
+    assert got["China"].feature == "PCLI" and got["China"].country == "CHN"
+    assert got["Harbin"].lat == pytest.approx(45.75)
+
+
+def test_unknown_place_is_skipped_not_fatal(stage):
+    got = geocode(stage, "From Xyzzyville to Harbin.", "Xyzzyville", "Harbin")
+    assert set(got) == {"Harbin"}
+
+
+def test_distance():
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+@pytest.mark.slow
+def test_real_gazetteer_on_the_example_places(tmp_path_factory):
+    import time
+
+    t = time.perf_counter()
+    gaz = Gazetteer.load()
+    real = PlaceStage(gaz)
+    text = ("Chinese Vice Premier Wang Yang met in the northeast Chinese city of Harbin. "
+            "A parade in Beijing. Chang Wanquan met Hagel in Washington.")
+    got = geocode(real, text, "Harbin", "Beijing", "Washington")
+    assert got["Harbin"].country == "CHN"
+    assert distance_km(got["Harbin"].lat, got["Harbin"].lon, 45.75, 126.65) < 20
+    assert got["Beijing"].feature == "PPLC" and got["Beijing"].country == "CHN"
+    assert got["Washington"].country == "USA" and got["Washington"].feature == "PPLC"
+    assert time.perf_counter() - t < 120  # first build is slow; the cached load ~1 s

@@ -1,0 +1,131 @@
+"""The Store on SQLite and PostgreSQL: migrations, atomic writes, round trips."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import select, text
+
+from sitrep.errors import NotFound, StorageError
+from sitrep.models import Event, Span
+from sitrep.store import Store
+from sitrep.store import query as Q
+from sitrep.store import schema as S
+from sitrep.store.migrations import MIGRATIONS
+
+
+def test_migrations_recorded_once(db_url):
+    with Store.open(db_url) as s:
+        with s.engine.connect() as conn:
+            names = list(conn.execute(select(S.schema_migrations.c.name)).scalars())
+        assert names == [n for n, _ in MIGRATIONS]
+    with Store.open(db_url) as s:
+        assert s.migrate() == []
+
+
+def test_dialect_is_backend(store, request):
+    backend = request.node.callspec.params["db_url"]
+    assert store.dialect == backend
+
+
+def test_round_trip_keeps_everything(store, make_article):
+    a = make_article("Navy ships sailed. Unicode 🚀 stays in place. Second para.",
+                     title="T", published="2024-05-01", publisher="P",
+                     with_event=("ASSAULT", "CHN", "TWN"))
+    assert store.add_article(a, {"parse": "1"})
+    b = store.get_article(a.id)
+    assert b.text == a.text and b.title == "T" and b.tags == ["t1"]
+    assert b.paragraphs == a.paragraphs and b.meta == a.meta and b.annotated
+    assert [(m.start, m.end, m.label) for m in b.mentions] == [(0, 4, "Organisation")]
+    assert b.actors[0].country == "CHN" and b.places[0].lat == 1.5
+    ev = b.events[0]
+    assert (ev.type, ev.evidence, ev.confidence) == ("ASSAULT", Span(0, 18), 0.75)
+    assert ev.actors[0].country == "CHN" and ev.recipients[0].country == "TWN"
+    assert ev.location is not None and ev.location.name == "Somewhere"
+    assert b.text[ev.evidence.start:ev.evidence.end] == "Navy ships sailed."
+
+
+def test_same_content_is_stored_once(store, make_article):
+    a = make_article("Army units moved.", with_event=("MOBILIZE", "RUS", ""))
+    assert store.add_article(a) is True
+    assert store.add_article(make_article("Army units moved.", with_event=("MOBILIZE", "RUS", ""))) is False
+    assert store.find_hash(a.content_hash) == a.id
+    assert Q.stats(store) == {"articles": 1, "mentions": 1, "actors": 1, "places": 1, "events": 1}
+
+
+def test_write_is_atomic(store, make_article):
+    a = make_article("Air force jets flew.", with_event=("COERCE", "USA", "IRN"))
+    a.events.append(Event(type=None, evidence=Span(0, 3)))  # violates NOT NULL
+    with pytest.raises(StorageError):
+        store.add_article(a)
+    assert store.find_hash(a.content_hash) is None
+    assert Q.stats(store) == {"articles": 0, "mentions": 0, "actors": 0, "places": 0, "events": 0}
+
+
+def test_replace_events(store, make_article):
+    a = make_article("Leaders met in Geneva.", published="2024-01-02",
+                     with_event=("CONSULT", "USA", "RUS"))
+    store.add_article(a)
+    a.events[0].type = "AGREE"
+    a.events[0].coder_version = "2"
+    store.replace_events(a)
+    got = store.get_article(a.id).events
+    assert [(e.type, e.coder_version) for e in got] == [("AGREE", "2")]
+    assert Q.count_events(store, Q.EventFilter(dyad=("USA", "RUS"))) == 1
+
+
+def test_missing_article_is_not_found(store):
+    with pytest.raises(NotFound):
+        store.get_article("nope")
+
+
+def test_concurrent_writers_store_each_article_once(db_url, make_article):
+    articles = [make_article(f"Report number {i} on patrols.") for i in range(40)]
+    results: list[bool] = []
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            with Store.open(db_url) as s:
+                for art in articles:
+                    results.append(s.add_article(art))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    Store.open(db_url).close()  # migrate once before the race
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert results.count(True) == len(articles)
+    with Store.open(db_url) as s:
+        assert Q.stats(s)["articles"] == len(articles)
+        with s.engine.connect() as conn:
+            dupes = conn.execute(text(
+                "SELECT count(*) FROM (SELECT content_hash FROM articles "
+                "GROUP BY content_hash HAVING count(*) > 1) d")).scalar_one()
+        assert dupes == 0
+
+
+def test_concurrent_migrations(db_url):
+    errors: list[BaseException] = []
+
+    def opener() -> None:
+        try:
+            Store.open(db_url).close()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with Store.open(db_url) as s:
+        with s.engine.connect() as conn:
+            names = list(conn.execute(select(S.schema_migrations.c.name)).scalars())
+    assert sorted(names) == sorted(n for n, _ in MIGRATIONS)
