@@ -28,3 +28,22 @@ def test_stored_article_keeps_mentions_and_components(tiny_pipeline, store):
     [row] = Q.list_articles(store, Q.ArticleFilter())
     art = store.get_article(row["id"])
     assert [m.text for m in art.mentions] == ["Wang", "Rogozin"]
+
+
+def test_kb_facts_are_stored_with_their_article_and_reloaded(store):
+    """A fact learnt from one article is kept (with provenance) for the next run."""
+    import pytest
+
+    pytest.importorskip("spacy")
+    from sitrep.service import Ingestor, knowledge_base
+
+    ing = Ingestor.standard(store)
+    ing.run(iter([RawDocument("1", "one.txt",
+                              b"Chinese Vice Premier Wang Yang met officials in Harbin on Tuesday.")]))
+    rows = store.kb_rows()
+    wang = [r for r in rows if r["name"] == "Wang Yang"]
+    assert wang and wang[0]["country"] == "CHN" and wang[0]["sector"] == "GOV"
+    [art] = Q.list_articles(store, Q.ArticleFilter())
+    assert wang[0]["source"] == art["id"]
+    entry = knowledge_base(store).lookup("Wang Yang")
+    assert entry is not None and entry.source == art["id"]

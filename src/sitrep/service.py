@@ -9,6 +9,7 @@ annotated in batches so that spaCy can use ``nlp.pipe``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
 
 from .models import Article, RawDocument
 from .pipeline import Counts, Outcome, Pipeline
@@ -23,9 +24,18 @@ OnOutcome = Callable[[Outcome], None]
 
 def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: Store,
            on_outcome: OnOutcome | None = None, batch_size: int = BATCH_SIZE,
-           story_index: object | None = None) -> Counts:
-    """Ingest every item; return the tally. ``on_outcome`` sees each outcome."""
+           story_index: object | None = None, kb: object | None = None,
+           merge: bool = True) -> Counts:
+    """Ingest every item; return the tally. ``on_outcome`` sees each outcome.
+
+    ``story_index`` (a ``StoryIndex``) gives each article its story id; ``kb``
+    (the ``ActorKB`` the pipeline's actor stage learns into) has the facts each
+    article taught stored with it. With ``merge``, the events of the new
+    articles are then grouped into happenings with the stored ones.
+    """
     counts = Counts()
+    journal = _KBJournal(kb)
+    dates: list[str] = []
 
     def report(outcome: Outcome) -> None:
         counts.add(outcome)
@@ -34,9 +44,110 @@ def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: St
 
     for outcome in process(items, pipeline, store, batch_size, story_index):
         if outcome.ok and outcome.article is not None:
-            outcome = _store(outcome, pipeline, store)
+            outcome = _store(outcome, pipeline, store, journal.taught_by(outcome.article.id))
+            if outcome.ok:
+                dates += [e.date for e in outcome.article.events if e.date]
         report(outcome)
+    if merge and dates:
+        merge_happenings(store, min(dates), max(dates))
     return counts
+
+
+class Ingestor:
+    """Everything ingestion keeps between batches: store, pipeline, KB, story index.
+
+    The CLI and the API both ingest through one of these, so a document goes
+    through the same steps whichever way it arrives.
+    """
+
+    def __init__(self, store: Store, pipeline: Pipeline, kb: object | None = None,
+                 stories: object | None = None) -> None:
+        self.store, self.pipeline, self.kb, self.stories = store, pipeline, kb, stories
+
+    @classmethod
+    def standard(cls, store: Store, annotate: bool = True,
+                 pipeline: Pipeline | None = None) -> "Ingestor":
+        """The standard pipeline with the store's KB and story index loaded."""
+        from .factory import build_pipeline
+
+        kb = knowledge_base(store) if annotate and pipeline is None else None
+        pipeline = pipeline or build_pipeline(annotate=annotate, kb=kb)
+        return cls(store, pipeline, kb, story_index(store))
+
+    def run(self, items: Iterable[RawDocument | Outcome], on_outcome: OnOutcome | None = None) -> Counts:
+        """Ingest ``items`` (see ``ingest``)."""
+        return ingest(items, self.pipeline, self.store, on_outcome,
+                      story_index=self.stories, kb=self.kb)
+
+
+class _KBJournal:
+    """Finds the facts a KB learnt from each article (entries are only appended)."""
+
+    def __init__(self, kb: object | None) -> None:
+        self.kb = kb
+        self.seen = 0
+        self.by_source: dict[str, list[dict]] = {}
+
+    def taught_by(self, article_id: str) -> list[dict]:
+        if self.kb is None:
+            return []
+        entries = self.kb.entries
+        for entry in entries[self.seen:]:
+            if entry.source != "seed":
+                self.by_source.setdefault(entry.source, []).append(asdict(entry))
+        self.seen = len(entries)
+        return self.by_source.pop(article_id, [])
+
+
+def knowledge_base(store: Store):
+    """The actor KB: the shipped seed list plus every fact learnt from the store."""
+    from .nlp.kb import ActorKB, KBEntry
+
+    kb = ActorKB.seeded()
+    for row in store.kb_rows():
+        kb.add(KBEntry(**row))
+    return kb
+
+
+def story_index(store: Store):
+    """The story index (exact and near duplicates) over every stored article."""
+    from .extract.dedup import StoryIndex
+
+    return StoryIndex.rebuild(store.story_rows())
+
+
+#: Events up to this many days outside the new events' dates are merged with
+#: them too (covers week and month precision on either side).
+MERGE_WINDOW_DAYS = 31
+
+
+def merge_happenings(store: Store, since: str | None = None, until: str | None = None) -> int:
+    """Group stored events dated within [since, until] (widened by
+    ``MERGE_WINDOW_DAYS``) into happenings; record each event's happening id.
+    Returns the number of happenings. Re-running is idempotent."""
+    from datetime import date, timedelta
+
+    from .events.merge import group
+
+    def widen(iso: str | None, days: int) -> str | None:
+        if not iso:
+            return None
+        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
+
+    rows = store.events_for_merge(widen(since, -MERGE_WINDOW_DAYS), widen(until, MERGE_WINDOW_DAYS))
+    ids: dict[tuple, list[int]] = {}
+    for r in rows:
+        ids.setdefault((r["article_id"], r["evidence_start"], r["evidence_end"], r["type"]), []).append(r["id"])
+    happenings = group({**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
+                       for r in rows)
+    mapping: dict[int, str] = {}
+    for h in happenings:
+        for sup in h.supports:
+            key = (sup.article_id, sup.evidence.start, sup.evidence.end, sup.event.type)
+            for event_id in ids.get(key, []):
+                mapping[event_id] = h.id
+    store.set_happenings(mapping)
+    return len(happenings)
 
 
 def process(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: Store | None,
@@ -67,11 +178,11 @@ def process(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: S
         yield from pipeline.annotate_many(pending, batch_size)
 
 
-def _store(outcome: Outcome, pipeline: Pipeline, store: Store) -> Outcome:
+def _store(outcome: Outcome, pipeline: Pipeline, store: Store, kb_rows: list[dict]) -> Outcome:
     article = outcome.article
     assert article is not None
     try:
-        added = store.add_article(article, pipeline.components)
+        added = store.add_article(article, pipeline.components, kb_rows)
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the batch
         return Outcome(article.id, article.source, "failed", reason=str(exc))
     if not added:

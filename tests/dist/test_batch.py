@@ -76,7 +76,10 @@ def test_rerun_does_only_missing_partitions(batch_out, cluster):
     assert (res.skipped, sum(res.counts.values())) == (7, 8)
     after = {p.name: p.stat().st_mtime_ns for p in (out / "articles").iterdir()}
     assert [n for n in after if after[n] != before[n]] == [f"part-{victim}.parquet"]
+    leftover = out / "events" / f".part-{victim}.dead1234.tmp"  # from a killed task
+    leftover.write_bytes(b"half a file")
     assert run_batch([], str(out), partitions=parts).skipped == 8  # nothing to do: no cluster
+    assert not leftover.exists()
 
 
 def test_load_is_idempotent(batch_out, db_url):

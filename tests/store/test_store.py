@@ -129,3 +129,17 @@ def test_concurrent_migrations(db_url):
         with s.engine.connect() as conn:
             names = list(conn.execute(select(S.schema_migrations.c.name)).scalars())
     assert sorted(names) == sorted(n for n, _ in MIGRATIONS)
+
+
+def test_opening_a_migrated_store_does_not_wait_for_writers(db_url):
+    import time
+
+    from sitrep.store.migrations import _lock
+
+    with Store.open(db_url) as s, s.engine.connect() as holder:
+        holder.begin()
+        _lock(holder)  # another process migrating / writing holds the lock
+        t0 = time.perf_counter()
+        Store.open(db_url).close()
+        assert time.perf_counter() - t0 < 5
+        holder.rollback()

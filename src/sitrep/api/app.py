@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..errors import ModelError, SitrepError
 from ..pipeline import Pipeline
+from ..service import Ingestor
 from ..store import Store
 from . import errors
 from .cache import AggregateCache
@@ -49,26 +50,26 @@ need the token (``Authorization: Bearer <token>``). Every error has one shape:
 
 
 class PipelineHolder:
-    """The ingestion pipeline, built once on first use (models load slowly)."""
+    """The ingestor (pipeline, KB, story index), built once on first use (models load slowly)."""
 
-    def __init__(self, pipeline: Pipeline | None, annotate: bool) -> None:
+    def __init__(self, store: Store, pipeline: Pipeline | None, annotate: bool) -> None:
+        self._store = store
         self._pipeline = pipeline
         self._annotate = annotate
+        self._ingestor: Ingestor | None = None
         self._lock = threading.Lock()
 
-    def get(self) -> Pipeline:
-        """The pipeline, building it on first call."""
+    def get(self) -> Ingestor:
+        """The ingestor, building it on first call."""
         with self._lock:
-            if self._pipeline is None:
-                from ..factory import build_pipeline
-
+            if self._ingestor is None:
                 try:
-                    self._pipeline = build_pipeline(annotate=self._annotate)
+                    self._ingestor = Ingestor.standard(self._store, self._annotate, self._pipeline)
                 except SitrepError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - a missing stage or model
                     raise ModelError(f"cannot build the ingestion pipeline: {exc}") from exc
-            return self._pipeline
+            return self._ingestor
 
 
 def create_app(store: Store, settings: Settings | None = None,
@@ -81,7 +82,7 @@ def create_app(store: Store, settings: Settings | None = None,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.settings = settings
-    app.state.pipeline = PipelineHolder(pipeline, settings.annotate)
+    app.state.pipeline = PipelineHolder(store, pipeline, settings.annotate)
     app.state.ingest_lock = threading.Lock()
     app.state.cache = AggregateCache()
     templates = Jinja2Templates(directory=str(HERE / "templates"))

@@ -124,8 +124,6 @@ def _jsonl_fallback(body: bytes):
 
 
 def _run_ingest(request: Request, items: list[RawDocument | Outcome]) -> dict[str, Any]:
-    from ..service import ingest as run
-
     state = request.app.state
     outcomes: list[dict[str, Any]] = []
 
@@ -134,9 +132,9 @@ def _run_ingest(request: Request, items: list[RawDocument | Outcome]) -> dict[st
                          "reason": o.reason,
                          "article_id": o.article.id if o.article is not None else None})
 
-    pipeline = state.pipeline.get()
+    ingestor = state.pipeline.get()
     with state.ingest_lock:  # one writer at a time (SQLite has one anyway)
-        counts = run(items, pipeline, state.store, on_outcome=on_outcome)
+        counts = ingestor.run(items, on_outcome=on_outcome)
     return {"counts": dict(counts.by_status), "outcomes": outcomes}
 
 

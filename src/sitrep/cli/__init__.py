@@ -27,22 +27,21 @@ def main() -> None:
     """sitrep: defence and security news to clean articles, entities and PLOVER events."""
 
 
-# --- commands --- (one import and one add_command per command module)
-from .extract import extract as _extract  # noqa: E402
-main.add_command(_extract)
+# --- commands --- (one import per command module, then one registration loop)
+from .analysis import dyad, export, happenings  # noqa: E402
 from .annotate import annotate  # noqa: E402
-from .browse import articles, events, show  # noqa: E402
-from .eval import eval_  # noqa: E402
-from .ingest import ingest  # noqa: E402
-from .serve import serve  # noqa: E402
-from .watch import watch  # noqa: E402
-from .train import train  # noqa: E402
 from .batch import batch, load  # noqa: E402
 from .bench import bench  # noqa: E402
-
-for _cmd in (ingest, annotate, articles, events, show, eval_, serve, watch, batch, load, bench):
-    main.add_command(_cmd)
-main.add_command(train)
+from .browse import articles, events, show  # noqa: E402
+from .eval import eval_  # noqa: E402
+from .extract import extract  # noqa: E402
+from .ingest import ingest  # noqa: E402
 from .resolve import resolve  # noqa: E402
-main.add_command(resolve)
+from .serve import serve  # noqa: E402
+from .train import train  # noqa: E402
+from .watch import watch  # noqa: E402
+
+for _cmd in (ingest, extract, annotate, resolve, articles, events, show, happenings, dyad,
+             export, eval_, train, serve, watch, batch, load, bench):
+    main.add_command(_cmd)
 # --- end commands ---

@@ -26,12 +26,10 @@ def ingest(paths: tuple[str, ...], db: str | None, no_annotate: bool, verbose: b
     counts of ok / dropped / failed / present (already stored) at the end. Exits 1
     if any document failed.
     """
-    from ..factory import build_pipeline
     from ..ingest.readers import iter_documents
-    from ..service import ingest as run
+    from ..service import Ingestor
 
-    store = open_store(db)
-    pipeline = build_pipeline(annotate=not no_annotate)
+    ingestor = Ingestor.standard(open_store(db), annotate=not no_annotate)
     show_bar = sys.stderr.isatty() if progress is None else progress
     bar = _bar(show_bar)
 
@@ -43,7 +41,7 @@ def ingest(paths: tuple[str, ...], db: str | None, no_annotate: bool, verbose: b
         elif o.status == "present":
             bar.write(o.line(), file=sys.stdout)
 
-    counts = run(iter_documents(list(paths)), pipeline, store, on_outcome=on_outcome)
+    counts = ingestor.run(iter_documents(list(paths)), on_outcome=on_outcome)
     bar.close()
     click.echo(counts.summary())
     if counts.by_status.get("failed"):

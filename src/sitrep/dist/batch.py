@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from distributed.diagnostics.plugin import WorkerPlugin
+
 from ..errors import UsageError
 from ..models import RawDocument
 from ..pipeline import Outcome, Pipeline
-from .parquet import PartitionWriter, done_partitions
+from .parquet import PartitionWriter, done_partitions, remove_leftovers
 from .partition import Partition, plan, read_partition
 
 #: Name under which the pipeline plugin is registered on every worker.
@@ -56,12 +58,6 @@ def process_partition(pipeline: Pipeline, part: Partition, out_dir: str,
     except BaseException:
         writer.abort()
         raise
-
-
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin
-except ImportError:  # pragma: no cover - dask[distributed] is a dependency
-    WorkerPlugin = object  # type: ignore[misc,assignment]
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -141,6 +137,7 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, scheduler: str | None = No
         raise UsageError("--workers sizes a local cluster; an existing cluster (--scheduler) has its own")
     parts = partitions if partitions is not None else plan(inputs)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     done = set(done_partitions(out_dir))
     todo = [p for p in parts if p.id not in done]
     result = BatchResult(partitions=len(parts), skipped=len(parts) - len(todo))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,7 @@ class PartitionWriter:
     def __init__(self, out_dir: str | os.PathLike, part_id: str, components: dict[str, str]) -> None:
         self.out = Path(out_dir)
         self.part_id = part_id
+        self.token = uuid.uuid4().hex[:8]  # two attempts at one partition never share a file
         self.components = components
         self.pending: list[Article] = []
         self.outcomes: list[dict[str, Any]] = []
@@ -118,7 +120,7 @@ class PartitionWriter:
         return self.out / name / f"part-{self.part_id}.parquet"
 
     def _tmp(self, name: str) -> Path:
-        return self.out / name / f".part-{self.part_id}.parquet.tmp"
+        return self.out / name / f".part-{self.part_id}.{self.token}.tmp"
 
     def add(self, outcome: Outcome) -> None:
         """Record one document's outcome (and its article, when ok)."""
@@ -150,7 +152,7 @@ class PartitionWriter:
                    "components": self.components}
         done = self.out / DONE_DIR
         done.mkdir(parents=True, exist_ok=True)
-        tmp = done / f".{self.part_id}.json.tmp"
+        tmp = done / f".{self.part_id}.{self.token}.tmp"
         tmp.write_text(json.dumps(summary), encoding="utf-8")
         os.replace(tmp, done / f"{self.part_id}.json")
         return summary
@@ -162,6 +164,17 @@ class PartitionWriter:
                 writer.close()
             finally:
                 self._tmp(name).unlink(missing_ok=True)
+
+
+def remove_leftovers(out_dir: str | os.PathLike) -> int:
+    """Delete temporary files left by killed tasks; return how many (call when none run)."""
+    n = 0
+    for name in (*ARTICLE_TABLES, OUTCOMES, DONE_DIR):
+        folder = Path(out_dir) / name
+        for tmp in folder.glob(".*.tmp") if folder.is_dir() else ():
+            tmp.unlink(missing_ok=True)
+            n += 1
+    return n
 
 
 def done_partitions(out_dir: str | os.PathLike) -> list[str]:

@@ -179,11 +179,20 @@ def _trafilatura_wrapped(page: Page) -> Result:
     return _trafilatura(Page(page.id, wrapped, page.body))
 
 
-def _run(fn: Callable[[Page], Result], pages: list[Page]) -> tuple[list[Result], float]:
-    """Results and the CPU seconds of this process (one core; robust on a shared machine)."""
-    t0 = time.process_time()
-    out = [fn(p) for p in pages]
-    return out, time.process_time() - t0
+def _run_both(ours: Callable[[Page], Result], base: Callable[[Page], Result], pages: list[Page]
+              ) -> tuple[list[Result], float, list[Result], float]:
+    """Both extractors page by page, interleaved, with the CPU seconds each spent
+    (process time on one core: fair to both on a shared, busy machine)."""
+    res_o, res_b, t_o, t_b = [], [], 0.0, 0.0
+    for page in pages:
+        t0 = time.process_time()
+        res_b.append(base(page))
+        t1 = time.process_time()
+        res_o.append(ours(page))
+        t2 = time.process_time()
+        t_b += t1 - t0
+        t_o += t2 - t1
+    return res_o, t_o, res_b, t_b
 
 
 def _scores(pages: list[Page], results: list[Result]) -> dict[str, float]:
@@ -213,8 +222,7 @@ def _compare(name: str, pages: list[Page], ours: Callable[[Page], Result],
              base: Callable[[Page], Result], base_name: str, main: str) -> EvalReport:
     for fn in (ours, base):  # warm up (imports, lazy initialisation) outside the timing
         fn(pages[0])
-    res_b, t_b = _run(base, pages)
-    res_o, t_o = _run(ours, pages)
+    res_o, t_o, res_b, t_b = _run_both(ours, base, pages)
     mo, mb = _scores(pages, res_o), _scores(pages, res_b)
     report = EvalReport(name)
     report.metrics = {f"ours_{k}": v for k, v in mo.items()}

@@ -159,7 +159,7 @@ def list_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     _check_page(f.limit, f.offset)
     e = S.events.c
     q = (select(S.events, S.articles.c.title.label("article_title"),
-                S.articles.c.url.label("article_url"))
+                S.articles.c.url.label("article_url"), S.articles.c.story_id)
          .join(S.articles, S.articles.c.id == e.article_id)
          .where(*_event_conditions(f, store, page=True))
          .order_by(e.date, e.id).limit(f.limit).offset(f.offset))
@@ -180,26 +180,34 @@ _PERIOD_CHARS = {"day": 10, "month": 7, "year": 4}
 
 def dyad_counts(store: Store, a: str, b: str, by: str = "month",
                 directed: bool = False) -> list[dict[str, Any]]:
-    """Event counts per period and type between countries ``a`` and ``b``.
+    """Happening counts per period and type between countries ``a`` and ``b``
+    (events not merged into a happening count one each).
 
     ``by`` is day, week (ISO week, Monday start), month or year. Each row is
     ``{"period", "source", "target", "type", "count"}``.
     """
     if by not in ("day", "week", "month", "year"):
         raise UsageError("by must be day, week, month or year")
-    d = S.event_dyads.c
+    d, e = S.event_dyads.c, S.events.c
     x, y = a.upper(), b.upper()
     pair = and_(d.source_country == x, d.target_country == y)
     if not directed:
         pair = or_(pair, and_(d.source_country == y, d.target_country == x))
-    q = (select(d.date, d.source_country, d.target_country, d.type, func.count().label("n"))
+    # One happening reported by five outlets counts once (its earliest date).
+    unit = func.coalesce(e.happening_id, func.cast(e.id, Text))
+    q = (select(unit.label("unit"), func.min(d.date), d.source_country, d.target_country, d.type)
+         .join(S.events, e.id == d.event_id)
          .where(pair, d.date.is_not(None))
-         .group_by(d.date, d.source_country, d.target_country, d.type))
-    out: dict[tuple[str, str, str, str], int] = {}
+         .group_by(unit, d.source_country, d.target_country, d.type))
+    units: set[tuple[str, str, str, str, str]] = set()
     with store.engine.connect() as conn:
-        for date, src, dst, typ, n in conn.execute(q):
-            key = (_period(date, by), src, dst, typ)
-            out[key] = out.get(key, 0) + n
+        for unit, date, src, dst, typ in conn.execute(q):
+            if not directed:  # either direction is the same pair: count it once
+                src, dst = x, y
+            units.add((_period(date, by), src, dst, typ, unit))
+    out: dict[tuple[str, str, str, str], int] = {}
+    for period, src, dst, typ, _unit in units:
+        out[(period, src, dst, typ)] = out.get((period, src, dst, typ), 0) + 1
     return [{"period": p, "source": s, "target": t, "type": ty, "count": n}
             for (p, s, t, ty), n in sorted(out.items())]
 
@@ -394,7 +402,7 @@ def get_event(store: Store, event_id: int) -> dict[str, Any]:
 
     e = S.events.c
     q = (select(S.events, S.articles.c.title.label("article_title"),
-                S.articles.c.url.label("article_url"))
+                S.articles.c.url.label("article_url"), S.articles.c.story_id)
          .join(S.articles, S.articles.c.id == e.article_id).where(e.id == event_id))
     with store.engine.connect() as conn:
         row = conn.execute(q).mappings().first()
@@ -437,3 +445,36 @@ def dyad_type_counts(store: Store, a: str, b: str, by: str = "month",
                 continue
             out[key] = out.get(key, 0) + int(n)
     return [{"period": p, "type": t, "count": n} for (p, t), n in sorted(out.items())]
+
+
+def list_happenings(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """Happenings (merged events) matching ``f``: one row each with the number of
+    supporting events, articles and independent sources (a story counts once),
+    described by its earliest-coded supporting event."""
+    _check_page(f.limit, f.offset)
+    e, a = S.events.c, S.articles.c
+    src = func.coalesce(a.story_id, a.id)
+    groups = (select(e.happening_id, func.min(e.id).label("first_id"),
+                     func.count().label("n_events"),
+                     func.count(func.distinct(e.article_id)).label("n_articles"),
+                     func.count(func.distinct(src)).label("n_sources"))
+              .join(S.articles, a.id == e.article_id)
+              .where(e.happening_id.is_not(None), *_event_conditions(f))
+              .group_by(e.happening_id).subquery())
+    q = (select(groups, e.type, e.date, e.date_precision, e.actors, e.recipients,
+                e.location_name, e.evidence_text.label("evidence"))
+         .join(S.events, e.id == groups.c.first_id)
+         .order_by(e.date, groups.c.happening_id).limit(f.limit).offset(f.offset))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def export_events(store: Store, f: EventFilter, page: int = 1000):
+    """Every event matching ``f`` (ignoring its page), streamed in stable order."""
+    offset = 0
+    while True:
+        rows = list_events(store, EventFilter(**{**f.__dict__, "limit": page, "offset": offset}))
+        yield from rows
+        if len(rows) < page:
+            return
+        offset += page

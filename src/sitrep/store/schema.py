@@ -144,3 +144,20 @@ event_dyads = Table(
     Index("ix_dyads_pair_date", "source_country", "target_country", "date"),
     Index("ix_dyads_event", "event_id"),
 )
+
+#: Actors learnt from the corpus (the seed list ships with the code, not here).
+kb_actors = Table(
+    "kb_actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("role", Text),
+    Column("aliases", JSON, nullable=False),
+    Column("start", String(32)),
+    Column("end", String(32)),
+    Column("source", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("evidence", Text),
+    Column("count", Integer, nullable=False, default=1),
+    Index("ix_kb_actors_name", "name"),
+)

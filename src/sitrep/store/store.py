@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, insert, select
@@ -102,9 +103,12 @@ class Store:
             q = select(S.articles.c.id).where(S.articles.c.content_hash == content_hash)
             return conn.execute(q).scalar_one_or_none()
 
-    def add_article(self, article: Article, components: dict[str, str] | None = None) -> bool:
+    def add_article(self, article: Article, components: dict[str, str] | None = None,
+                    kb_rows: list[dict[str, Any]] | None = None) -> bool:
         """Store an article with everything found in it, atomically.
 
+        ``kb_rows`` are the knowledge-base facts this article taught (their
+        ``source`` is the article id); they are written in the same transaction.
         Returns False (and changes nothing) when an article with the same
         content hash is already stored.
         """
@@ -116,6 +120,9 @@ class Store:
                     if spans[table]:
                         conn.execute(insert(S.metadata.tables[table]), spans[table])
                 self._insert_events(conn, article)
+                if kb_rows:
+                    conn.execute(insert(S.kb_actors), [
+                        {k: v for k, v in r.items() if k in S.kb_actors.c} for r in kb_rows])
         except IntegrityError:
             if self.find_hash(article.content_hash):
                 return False
@@ -160,3 +167,43 @@ class Store:
                 select(S.events).where(S.events.c.article_id == article_id)
                 .order_by(S.events.c.evidence_start, S.events.c.id)).mappings()]
         return R.article_from_rows(dict(row), spans, evs)
+
+    # -- knowledge base, stories, happenings ---------------------------------
+
+    def kb_rows(self) -> list[dict[str, Any]]:
+        """Every corpus-learnt actor fact, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(S.kb_actors).order_by(S.kb_actors.c.id)).mappings()
+            return [{k: v for k, v in r.items() if k != "id"} for r in rows]
+
+    def story_rows(self) -> Iterator[tuple[str, str, str]]:
+        """``(article_id, text, story_id)`` of every article (for the story index)."""
+        a = S.articles.c
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True).execute(
+                select(a.id, a.text, a.story_id).order_by(a.ingested_at, a.id))
+            for aid, text_, story in result:
+                yield aid, text_, story or aid
+
+    def events_for_merge(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Event rows (with their article's story id) dated within [since, until]."""
+        e = S.events.c
+        q = (select(S.events, S.articles.c.story_id)
+             .join(S.articles, S.articles.c.id == e.article_id).order_by(e.id))
+        if since:
+            q = q.where(e.date >= since)
+        if until:
+            q = q.where(e.date <= until + "\uffff")
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def set_happenings(self, happening_of: dict[int, str]) -> None:
+        """Record the happening id of each event id, in one transaction."""
+        if not happening_of:
+            return
+        from sqlalchemy import bindparam, update
+
+        stmt = (update(S.events).where(S.events.c.id == bindparam("eid"))
+                .values(happening_id=bindparam("hid")))
+        with self.engine.begin() as conn:
+            conn.execute(stmt, [{"eid": k, "hid": v} for k, v in happening_of.items()])

@@ -1,0 +1,99 @@
+"""``sitrep dyad``, ``sitrep happenings`` and ``sitrep export``: the analyst's views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..store import query as Q
+from .browse import _arg_names, _dyad, _emit, format_option
+from .common import db_option, open_store
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True)
+@click.option("--directed", is_flag=True, help="Only events from A to B.")
+@format_option
+def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
+    """Happenings per period and PLOVER type between countries A and B (ISO alpha-3),
+    with the cooperation–conflict score (a happening reported many times counts once).
+
+    The score of a period is the sum of the type weights of its events and
+    ``mean`` its average: each PLOVER type's weight is the mean Goldstein value
+    (-10 most conflictual … +10 most cooperative) of the CAMEO codes that the
+    CAMEO→PLOVER crosswalk maps to it (see sitrep.events.types).
+    """
+    from ..events.types import WEIGHTS
+
+    _dyad(f"{a}-{b}")
+    rows = Q.dyad_counts(open_store(db), a, b, by=by, directed=directed)
+    periods: dict[str, dict] = {}
+    for r in rows:
+        p = periods.setdefault(r["period"], {"period": r["period"], "happenings": 0, "score": 0.0})
+        p[r["type"]] = p.get(r["type"], 0) + r["count"]
+        p["happenings"] += r["count"]
+        p["score"] += WEIGHTS.get(r["type"], 0.0) * r["count"]
+    out = []
+    for p in periods.values():
+        p["score"] = round(p["score"], 2)
+        p["mean"] = round(p["score"] / p["happenings"], 2) if p["happenings"] else 0.0
+        out.append(p)
+    types = sorted({r["type"] for r in rows})
+    _emit(out, fmt, ["period", "happenings", "score", "mean", *types])
+
+
+@click.command()
+@db_option
+@click.option("--dyad", help="Country pair, e.g. CHN-RUS.")
+@click.option("--type", "types", multiple=True, help="PLOVER event type (repeatable).")
+@click.option("--since", help="On or after (YYYY-MM-DD).")
+@click.option("--until", help="On or before (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0, show_default=True)
+@format_option
+def happenings(db, dyad, types, since, until, limit, offset, fmt):
+    """List happenings: reports of one real event merged, with the number of
+    articles and of independent sources (syndicated copies count once)."""
+    rows = Q.list_happenings(open_store(db), Q.EventFilter(
+        dyad=_dyad(dyad), types=list(types), since=since, until=until, limit=limit, offset=offset))
+    if fmt == "table":
+        rows = [{**r, "actor": _arg_names(r["actors"]), "recipient": _arg_names(r["recipients"])}
+                for r in rows]
+    _emit(rows, fmt, ["date", "type", "actor", "recipient", "location_name", "n_articles",
+                      "n_sources", "evidence"])
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]),
+              default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="File to write.")
+@click.option("--dyad", help="Country pair, e.g. CHN-RUS.")
+@click.option("--type", "types", multiple=True, help="PLOVER event type (repeatable).")
+@click.option("--since", help="On or after (YYYY-MM-DD).")
+@click.option("--until", help="On or before (YYYY-MM-DD).")
+@click.option("--happenings/--events", "merged", default=False,
+              help="One row per happening (merged reports) instead of per event.")
+def export(db, fmt, output, dyad, types, since, until, merged):
+    """Export events with their sources as CSV, JSON Lines, Parquet or a GDELT-style table."""
+    from ..events import export as X
+    from ..events.merge import group
+
+    f = Q.EventFilter(dyad=_dyad(dyad), types=list(types), since=since, until=until)
+    rows = [{**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
+            for r in Q.export_events(open_store(db), f)]
+    items = group(rows) if merged else rows
+    path = Path(output)
+    if fmt == "gdelt":
+        urls = {r["article_id"]: r.get("article_url") or r.get("source") for r in rows}
+        X.write_csv(X.gdelt_rows(items, urls), path, columns=X.GDELT_COLUMNS)
+    else:
+        table = X.event_rows(items)
+        {"csv": X.write_csv, "jsonl": X.write_jsonl, "parquet": X.write_parquet}[fmt](table, path)
+    click.echo(f"wrote {len(items)} {'happenings' if merged else 'events'} to {path}", err=True)
