@@ -69,3 +69,26 @@ def test_counts_summary():
     for s in ("ok", "ok", "dropped", "present"):
         c.add(Outcome("x", "x", s))
     assert c.summary() == "ok 2, dropped 1, failed 0, present 1"
+
+
+class Appender:
+    """A stage that appends (like the caption stage) and fails on "boom"."""
+
+    name, version = "append", "0"
+    requires, assigns = frozenset(), frozenset({"mentions"})
+
+    def __call__(self, a):
+        from sitrep.models import Mention
+
+        a.mentions.append(Mention(0, 1, a.text[:1], "Location"))
+        return a
+
+    def pipe(self, articles):
+        return [self(a) for a in articles]
+
+
+def test_rerun_after_a_batch_failure_does_not_double_results():
+    p = Pipeline(None, [Appender(), BoomOnSecond()])
+    arts = [make_article("one"), make_article("boom"), make_article("three")]
+    ok = [o for o in p.annotate_many(arts, batch_size=8) if o.ok]
+    assert len(ok) == 2 and all(len(o.article.mentions) == 1 for o in ok)

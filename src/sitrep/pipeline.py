@@ -141,7 +141,7 @@ class Pipeline:
             try:
                 done = self._run_stages_batch(batch)
             except Exception:  # noqa: BLE001 - isolate the bad document below
-                yield from (self.annotate(a) for a in batch)
+                yield from (self.annotate(_reset(a)) for a in batch)
                 continue
             for article in done:
                 yield Outcome(article.id, article.source, "ok", article=article)
@@ -168,6 +168,14 @@ class Pipeline:
             article.doc = None
             article.annotated = bool(self.stages)
         return todo + [a for a in articles if id(a) not in done]
+
+
+def _reset(article: Article) -> Article:
+    """Clear what stages fill, so a document can go through them again from scratch."""
+    article.mentions, article.actors, article.places, article.events = [], [], [], []
+    article.doc, article.annotated = None, False
+    article.filled = set()
+    return article
 
 
 def _guard(doc_id: str, source: str, work: Callable[[], Article]) -> Outcome:

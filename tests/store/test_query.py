@@ -94,11 +94,12 @@ def test_event_filters(filled):
 
 def test_dyad_counts(filled):
     store, _ = filled
-    rows = Q.dyad_counts(store, "chn", "rus", by="month")
+    rows = Q.dyad_counts(store, "chn", "rus", by="month")  # undirected: the pair counts once
     assert rows == [
         {"period": "2024-03", "source": "CHN", "target": "RUS", "type": "COOPERATE", "count": 1},
-        {"period": "2024-03", "source": "RUS", "target": "CHN", "type": "COOPERATE", "count": 1},
     ]
+    assert [(r["source"], r["target"]) for r in Q.dyad_counts(store, "RUS", "CHN", directed=True)] \
+        == [("RUS", "CHN")]
     assert Q.dyad_counts(store, "CHN", "RUS", by="week", directed=True)[0]["period"] == "2024-W12"
     assert Q.dyad_counts(store, "CHN", "TWN", by="year")[0]["period"] == "2024"
     with pytest.raises(UsageError):

@@ -57,11 +57,16 @@ def load(out_dir: str, db: str | None) -> None:
 
     Idempotent: articles already stored (same content hash) are counted as
     present and left alone, so loading again, or after a crash, stores each
-    article once. Exits 1 if an article could not be stored.
+    article once. Story ids are assigned and events merged into happenings as
+    by `sitrep ingest`. Exits 1 if an article could not be stored.
     """
     from ..dist import load as run_load
+    from ..service import merge_happenings, story_index
 
-    counts = run_load(out_dir, open_store(db))
+    store = open_store(db)
+    counts = run_load(out_dir, store, story_index=story_index(store))
+    if counts.by_status.get("ok"):
+        merge_happenings(store)
     click.echo(counts.summary())
     if counts.by_status.get("failed"):
         sys.exit(1)

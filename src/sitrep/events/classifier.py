@@ -133,27 +133,46 @@ class SentenceClassifier:
 
 
 def fit(type_data: Sequence[tuple[list[str], str]], penta_data: Sequence[tuple[list[str], str]],
-        version: str, seed: int = 0) -> SentenceClassifier:
-    """Train both heads from (features, label) pairs."""
-    counts = Counter(f for feats, _ in [*type_data, *penta_data] for f in set(feats))
+        version: str, seed: int = 0,
+        type_partial: Sequence[tuple[list[str], frozenset[str]]] = ()) -> SentenceClassifier:
+    """Train both heads from (features, label) pairs.
+
+    ``type_partial`` are sentences whose type is only known to lie in a set (a
+    PentaClass 1–4 sentence: one of the types of that class); the type head
+    learns from them by maximising the probability of the set (partial-label
+    likelihood), with weight ``PARTIAL_WEIGHT``.
+    """
+    counts = Counter(f for feats, _ in [*type_data, *penta_data, *type_partial] for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT))}
     clf = SentenceClassifier(vocab, Head(TYPE_LABELS, np.zeros(0), np.zeros(0)),
                              Head(PENTA_LABELS, np.zeros(0), np.zeros(0)), version)
-    clf.type_head = _fit_head(clf, type_data, TYPE_LABELS, seed)
+    clf.type_head = _fit_head(clf, type_data, TYPE_LABELS, seed, partial=type_partial)
     clf.penta_head = _fit_head(clf, penta_data, PENTA_LABELS, seed)
-    clf.meta = {"n_type": len(type_data), "n_penta": len(penta_data), "n_features": len(vocab)}
+    clf.meta = {"n_type": len(type_data), "n_penta": len(penta_data),
+                "n_type_partial": len(type_partial), "n_features": len(vocab)}
     return clf
 
 
-def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int) -> Head:
-    X = clf.vectorize([f for f, _ in data])
+#: Weight of a partial-label sentence relative to a labelled one of average weight.
+PARTIAL_WEIGHT = 0.5
+
+
+def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int,
+              partial: Sequence[tuple[list[str], frozenset[str]]] = ()) -> Head:
+    X = clf.vectorize([f for f, _ in [*data, *partial]])
     index = {lab: i for i, lab in enumerate(labels)}
-    y = np.array([index[lab] for _, lab in data])
+    y = np.array([index[lab] for _, lab in data], dtype=int)
     Y = np.eye(len(labels), dtype=np.float32)[y]
     # balanced class weights, so rare types are not drowned by frequent ones
     freq = Y.sum(0)
     cw = np.where(freq > 0, len(y) / (len(labels) * np.maximum(freq, 1)), 0.0).astype(np.float32)
     sw = cw[y][:, None]
+    if partial:
+        M = np.zeros((len(partial), len(labels)), dtype=np.float32)
+        for i, (_, allowed) in enumerate(partial):
+            M[i, [index[lab] for lab in allowed]] = 1.0
+        Y = np.vstack([Y, M])
+        sw = np.vstack([sw, np.full((len(partial), 1), PARTIAL_WEIGHT, dtype=np.float32)])
     rng = np.random.default_rng(seed)
     W = (rng.standard_normal((X.shape[1], len(labels))) * 0.01).astype(np.float32)
     b = np.zeros(len(labels), dtype=np.float32)
@@ -162,7 +181,9 @@ def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int)
     n = max(float(sw.sum()), 1.0)
     for step in range(1, EPOCHS + 1):
         P = _softmax(X @ W + b)
-        G = (P - Y) * sw / n
+        # -log sum_{j allowed} P_j; equals softmax cross-entropy for one-hot rows
+        PM = P * Y
+        G = (P - PM / np.maximum(PM.sum(1, keepdims=True), 1e-12)) * sw / n
         gW = X.T @ G + L2 * W
         gb = G.sum(0)
         mW = b1 * mW + (1 - b1) * gW

@@ -153,7 +153,8 @@ class EventStage:
         place = place_for(trigger, sent, list(article.places), list(article.actors))
         order_by_host(cand, place)
         return Event(
-            type=cand.type, evidence=Span(sent.start_char, sent.end_char), mode=cand.mode,
+            type=cand.type, mode=cand.mode,
+            evidence=Span(sent.start_char, sent.start_char + len(sent.text.rstrip())),
             context=contexts_for(sent), actors=[_arg(a) for a in cand.actors],
             recipients=[_arg(a) for a in cand.recipients], date=date, date_precision=precision,
             location=place, confidence=round(conf, 4), coder=self.coder,

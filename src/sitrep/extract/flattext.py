@@ -59,6 +59,17 @@ class FlatTextOptions:
     header_scan: int = 6
     #: How many blocks before the body the title and date are looked for.
     header_window: int = 40
+    #: How many first blocks of the body may still hold the headline (a region
+    #: can start with the headline when no byline separates it from the lead).
+    title_lookahead: int = 3
+    #: ... provided it is no longer than this many words.
+    title_max_words: int = 20
+    #: Title score for a byline/date line among the next ``title_meta_reach`` blocks
+    #: (less the farther it is).
+    title_meta_bonus: float = 3.0
+    title_meta_reach: int = 6
+    #: Title score for a headline repeated near the body or ending a breadcrumb.
+    title_repeat_bonus: float = 1.5
     #: Title score lost per block between a candidate and the body.
     title_distance_cost: float = 0.05
     #: Title score for the share of its content words found in the body.
@@ -125,8 +136,9 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None) -> CleanT
     start = _skip_header(blocks, start, end, opts)
     out = CleanText()
     header = blocks[max(0, start - opts.header_window):start]
-    out.title = _find_title(header, blocks, start, opts)
-    _read_header(header, blocks[start:end + 1], blocks, out)
+    out.title, title_i = _find_title(blocks, start, opts)
+    out.published = _find_published(blocks, start, title_i, opts)
+    _read_header(header, out)
     _read_footer(blocks, out)
     _fill_body(blocks[start:end + 1], out, opts)
     return out
@@ -204,36 +216,51 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _find_title(header: list[_Block], blocks: list[_Block], start: int,
-                opts: FlatTextOptions) -> str | None:
-    """The headline: a heading-like block before the body, scored on its form
-    (length, capitalisation), its place (near the body; just before a byline or
-    date line) and whether its words come back elsewhere on the page."""
+def _find_title(blocks: list[_Block], start: int, opts: FlatTextOptions) -> tuple[str | None, int]:
+    """The headline and its block index: a heading-like block before the body
+    (or among its first blocks), scored on its form (length, capitalisation), its
+    place (near the body; just before a byline or date line) and whether its
+    words come back elsewhere on the page."""
+    lo = max(0, start - opts.header_window)
+    hi = min(len(blocks), start + opts.title_lookahead)
+    # repeats count near the body start only (a contents entry comes back as a subheading)
     counts: dict[str, int] = {}
-    for b in blocks:
+    for b in blocks[lo:hi]:
         k = _key(_PAGE_ID.sub("", b.text)) if b.text.rstrip(".")[-1:].isdigit() else b.key
         counts[k] = counts.get(k, 0) + 1
     body_words = {w for b in blocks[start:start + 30] if b.body for w in b.key.split()}
-    best, best_score = None, float("-inf")
-    n = len(header)
-    is_meta = [_is_meta(b.text) if len(b.text) < 120 else False for b in header]
-    for i, b in enumerate(header):
+    crumbs = [b.text for b in blocks[lo:hi] if len(b.text) < 200]
+    is_meta = [_is_meta(b.text) if len(b.text) < 120 else False
+               for b in blocks[lo:hi + opts.title_meta_reach]]
+    best, best_i, best_score = None, -1, float("-inf")
+    for i in range(lo, hi):
+        b = blocks[i]
+        if i >= start and (b.text.rstrip(_CLOSERS)[-1:] in (".", "\u2026")
+                           or b.words > opts.title_max_words):
+            continue  # body text, not a heading (a question can be a headline)
         cand = _PAGE_ID.sub("", b.text).strip()
         if not _title_like(cand, b):
             continue
-        score = _title_form(cand) - opts.title_distance_cost * (n - i)
+        score = _title_form(cand) - opts.title_distance_cost * max(0, start - i)
         content = [w for w in _key(cand).split() if w not in STOPWORDS]
         if content:  # a headline speaks of what the body speaks of
             score += opts.title_topic_weight * sum(w in body_words for w in content) / len(content)
-        if counts.get(_key(cand), 0) > 1:
-            score += 1.5
-        if any(is_meta[i + 1:i + 4]):
-            score += 3.0
+        if counts.get(_key(cand), 0) > 1 or any(  # or ends a breadcrumb ("Home » Title")
+                len(c) > len(cand) and c.endswith(cand) for c in crumbs):
+            score += opts.title_repeat_bonus
+        # a byline or date line right under it: the nearer, the stronger
+        j = i - lo
+        for k, m in enumerate(is_meta[j + 1:j + 1 + opts.title_meta_reach]):
+            if m:
+                score += opts.title_meta_bonus * (1.0 - k / (opts.title_meta_reach + 1))
+                break
         if score > best_score:
-            best, best_score = cand, score
+            best, best_i, best_score = cand, i, score
     if best is None and start < len(blocks) and _title_like(blocks[start].text, blocks[start]):
-        best = blocks[start].text
-    return best.rstrip(" .") if best and not best.endswith("...") else best
+        best, best_i = blocks[start].text, start
+    if best and not best.endswith("..."):
+        best = best.rstrip(" .")
+    return best, best_i
 
 
 def _title_form(text: str) -> float:
@@ -248,6 +275,8 @@ def _title_form(text: str) -> float:
         score -= 3.0  # a person's name ("Dylan Bailey, MS, RD") or a menu label
     if "|" in text or text.startswith(("(", "[", "\u2190", "<")):
         score -= 2.0
+    if text.endswith("."):
+        score -= 1.0  # a sentence: the standfirst under the headline, a teaser
     return score
 
 
@@ -270,14 +299,8 @@ def _title_like(text: str, b: _Block) -> bool:
     return bool(re.search(r"[^\W\d_]{3}", text))
 
 
-def _read_header(header: list[_Block], body: list[_Block], everything: list[_Block],
-                 out: CleanText) -> None:
-    """Date, author, section and tags from the blocks before the body (dates are
-    also looked for in the first body lines, then anywhere near)."""
-    # nearest to the body start first: the header read backwards, then the first body lines
-    dated = [b.text for b in reversed(header)] + [b.text for b in body[:3]]
-    out.published = _pick_date(dated) or _pick_date(
-        [b.text for b in everything if len(b.text) < 120 and not BARRIER.match(b.text)])
+def _read_header(header: list[_Block], out: CleanText) -> None:
+    """Author, section and tags from the blocks before the body."""
     for b in header:
         cat = meta.parse_category(b.text)
         if cat and out.section is None:
@@ -287,19 +310,46 @@ def _read_header(header: list[_Block], body: list[_Block], everything: list[_Blo
             out.author = m.group("name").strip()
 
 
+def _find_published(blocks: list[_Block], start: int, title_i: int,
+                    opts: FlatTextOptions) -> str | None:
+    """The publication date: looked for first between the headline and the first
+    body lines (where bylines and date lines sit), then before the headline
+    (nearest first), then anywhere on the page. Within each zone a "Published"
+    date beats a bare one, which beats an "Updated" one."""
+    lo = max(0, start - opts.header_window)
+    if 0 <= title_i:
+        after = range(title_i + 1, min(len(blocks), max(start, title_i + 1) + 3))
+        before = range(title_i - 1, lo - 1, -1)
+    else:  # no headline: the header read backwards, then the first body lines
+        after = range(0)
+        before = list(range(start - 1, lo - 1, -1)) + list(range(start, min(len(blocks), start + 3)))
+    for zone in (after, before):
+        found = _pick_date(blocks, zone)
+        if found:
+            return found
+    return _pick_date(blocks, [i for i, b in enumerate(blocks)
+                               if len(b.text) < 120 and not b.barrier])
+
+
 _DATE_KEY = re.compile(r"\b(?:published|posted|date|first published|on)\b", re.I)
-_UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated?|modified|last updated|edited|reviewed)\b", re.I)
+#: A label line ("Posted on", "Last update:") this short may sit alone above its date.
+_LABEL_MAX_CHARS = 40
 
 
-def _pick_date(lines: list[str]) -> str | None:
+def _pick_date(blocks: list[_Block], indexes) -> str | None:
     found: list[tuple[int, str]] = []
-    for i, line in enumerate(lines):
+    for i in indexes:
+        line = blocks[i].text
         if len(line) > 300:
             continue
         d = meta.find_date(line)
         if not d:
             continue
-        rank = 0 if _DATE_KEY.search(line) else (2 if _UPDATED.search(line) else 1)
+        label = line[:d.start]
+        if not label.strip() and i > 0 and len(blocks[i - 1].text) <= _LABEL_MAX_CHARS:
+            label = blocks[i - 1].text  # the label on its own line above the date
+        rank = 2 if _UPDATED.search(label) else (0 if _DATE_KEY.search(label) else 1)
         if len(line.split()) > 25:
             rank += 2  # a date inside a sentence is weaker evidence
         found.append((rank, d.iso))

@@ -21,9 +21,10 @@ _TIME = (r"(?:\s*(?:,|at|@|-|\u2013|\|)?\s*(?P<hh>[0-2]?\d)[:.](?P<mm>[0-5]\d)(?
 #: Date patterns tried in order; each may be followed by a clock time.
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p + _TIME, re.I) for p in (
     r"\b" + _YEAR + r"-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?:T(?=\d)|\b)",
-    r"\b" + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)",
+    # a month name glued to a preceding word ("by Jane DoeNovember 20, 2007") must be capitalised
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))" + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)",
     r"\b" + _DAY + r"\.?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"(?!\d)",
-    r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]" + _YEAR + r"(?!\d)",
+    r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]" + _YEAR + r"(?!\d)",
     r"\b" + _YEAR + r"/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b",
 ))
 _YEARISH = re.compile(r"(?:19|20)\d\d")
