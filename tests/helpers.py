@@ -64,3 +64,44 @@ class CapitalStage:
         return article
 
 
+
+
+#: Names a maintenance database on a PostgreSQL server the tests may use
+#: (.ci/postgres.sh starts a throw-away server and sets it).
+PG_ENV = "SITREP_TEST_PG_URL"
+
+
+def fresh_pg_url():
+    """Yield the URL of a new, empty PostgreSQL database; drop it afterwards.
+
+    Skips the test, saying why, when no server is configured.
+    """
+    import os
+    import uuid
+
+    import pytest
+
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV} (.ci/postgres.sh does)")
+    import psycopg
+
+    def admin():
+        return psycopg.connect(base.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+    name = "sitrep_t_" + uuid.uuid4().hex[:12]
+    with admin() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.rpartition("/")[0] + "/" + name
+    finally:
+        with admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def backend_url(backend: str, tmp_path):
+    """Yield an empty database URL on ``backend`` (sqlite: a file in ``tmp_path``)."""
+    if backend == "sqlite":
+        yield str(tmp_path / "test.db")
+    else:
+        yield from fresh_pg_url()

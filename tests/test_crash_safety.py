@@ -17,16 +17,15 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from helpers import backend_url
 from sitrep.store import Store
 
-PG_ENV = "SITREP_TEST_PG_URL"
 N_DOCS = 240
 MENTIONS_PER_DOC = 3
 KILLS = 3
@@ -67,29 +66,10 @@ WORKER = textwrap.dedent('''
 ''') % {"k": MENTIONS_PER_DOC}
 
 
-def _pg_url() -> Iterator[str]:
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV} (.ci/postgres.sh does)")
-    import psycopg
-
-    name = "sitrep_crash_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.rpartition("/")[0] + "/" + name
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path) -> Iterator[str]:
     """An empty database on each backend."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "crash.db")
-    else:
-        yield from _pg_url()
+    yield from backend_url(request.param, tmp_path)
 
 
 @pytest.fixture

@@ -7,48 +7,22 @@ and sets it). Each test gets a fresh database of its own, dropped afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
+from helpers import backend_url
 from sitrep.store import Store
 
-PG_ENV = "SITREP_TEST_PG_URL"
 BACKENDS = ("sqlite", "postgresql")
-
-
-def _pg_admin(url: str):
-    import psycopg
-
-    return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
-
-
-def fresh_pg_url() -> Iterator[str]:
-    """Yield the URL of a new, empty PostgreSQL database; drop it afterwards."""
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV} (.ci/postgres.sh does)")
-    name = "sitrep_t_" + uuid.uuid4().hex[:12]
-    with _pg_admin(base) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    head, _, _ = base.rpartition("/")
-    try:
-        yield f"{head}/{name}"
-    finally:
-        with _pg_admin(base) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS, ids=BACKENDS)
 def db_url(request, tmp_path) -> Iterator[str]:
     """A URL (or SQLite path) of an empty database on each backend."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-    else:
+    if request.param == "postgresql":
         request.applymarker(pytest.mark.postgres)
-        yield from fresh_pg_url()
+    yield from backend_url(request.param, tmp_path)
 
 
 @pytest.fixture

@@ -141,6 +141,7 @@ event_dyads = Table(
     Column("target_country", String(8), nullable=False),
     Column("type", String(16), nullable=False),
     Column("date", String(32)),
+    Column("happening_id", String(64)),  # copied from events by merging (migration 0006)
     Index("ix_dyads_pair_date", "source_country", "target_country", "date"),
     Index("ix_dyads_event", "event_id"),
 )

@@ -203,7 +203,8 @@ class Store:
             return
         from sqlalchemy import bindparam, update
 
-        stmt = (update(S.events).where(S.events.c.id == bindparam("eid"))
-                .values(happening_id=bindparam("hid")))
+        params = [{"eid": k, "hid": v} for k, v in happening_of.items()]
         with self.engine.begin() as conn:
-            conn.execute(stmt, [{"eid": k, "hid": v} for k, v in happening_of.items()])
+            for table, key in ((S.events, S.events.c.id), (S.event_dyads, S.event_dyads.c.event_id)):
+                conn.execute(update(table).where(key == bindparam("eid"))
+                             .values(happening_id=bindparam("hid")), params)
