@@ -31,7 +31,7 @@ def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
     from ..events.types import WEIGHTS
 
     _dyad(f"{a}-{b}")
-    rows = Q.dyad_counts(open_store(db), a, b, by=by, directed=directed)
+    rows = Q.dyad_type_counts(open_store(db), a, b, by=by, directed=directed)
     periods: dict[str, dict] = {}
     for r in rows:
         p = periods.setdefault(r["period"], {"period": r["period"], "happenings": 0, "score": 0.0})

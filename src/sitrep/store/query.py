@@ -178,40 +178,6 @@ def count_events(store: Store, f: EventFilter) -> int:
 _PERIOD_CHARS = {"day": 10, "month": 7, "year": 4}
 
 
-def dyad_counts(store: Store, a: str, b: str, by: str = "month",
-                directed: bool = False) -> list[dict[str, Any]]:
-    """Happening counts per period and type between countries ``a`` and ``b``
-    (events not merged into a happening count one each).
-
-    ``by`` is day, week (ISO week, Monday start), month or year. Each row is
-    ``{"period", "source", "target", "type", "count"}``.
-    """
-    if by not in ("day", "week", "month", "year"):
-        raise UsageError("by must be day, week, month or year")
-    d = S.event_dyads.c
-    x, y = a.upper(), b.upper()
-    pair = and_(d.source_country == x, d.target_country == y)
-    if not directed:
-        pair = or_(pair, and_(d.source_country == y, d.target_country == x))
-    # One happening reported by five outlets counts once (its earliest date);
-    # read from the covering index ix_dyads_cover_h alone.
-    unit = func.coalesce(d.happening_id, func.cast(d.event_id, Text))
-    q = (select(unit.label("unit"), func.min(d.date), d.source_country, d.target_country, d.type)
-         .where(pair, d.date.is_not(None))
-         .group_by(unit, d.source_country, d.target_country, d.type))
-    units: set[tuple[str, str, str, str, str]] = set()
-    with store.engine.connect() as conn:
-        for unit, date, src, dst, typ in conn.execute(q):
-            if not directed:  # either direction is the same pair: count it once
-                src, dst = x, y
-            units.add((_period(date, by), src, dst, typ, unit))
-    out: dict[tuple[str, str, str, str], int] = {}
-    for period, src, dst, typ, _unit in units:
-        out[(period, src, dst, typ)] = out.get((period, src, dst, typ), 0) + 1
-    return [{"period": p, "source": s, "target": t, "type": ty, "count": n}
-            for (p, s, t, ty), n in sorted(out.items())]
-
-
 def _period(date: str, by: str) -> str:
     if by == "week":
         from datetime import date as _date
@@ -419,10 +385,12 @@ def last_event_id(store: Store) -> int:
 
 def dyad_type_counts(store: Store, a: str, b: str, by: str = "month",
                      directed: bool = False) -> list[dict[str, Any]]:
-    """Events per period and type between ``a`` and ``b``, each event counted once.
+    """Happenings per period and type between ``a`` and ``b``.
 
-    Unlike ``dyad_counts`` (one row per direction), a reciprocal event stored as
-    A→B and B→A counts once here. Rows are ``{"period", "type", "count"}``.
+    A happening reported by five outlets counts once, and so does a reciprocal
+    event stored as A→B and B→A; events not merged into a happening count one
+    each. Read from the covering index ``ix_dyads_cover_h`` alone. Rows are
+    ``{"period", "type", "count"}``.
     """
     if by not in ("day", "week", "month", "year"):
         raise UsageError("by must be day, week, month or year")
@@ -434,7 +402,8 @@ def dyad_type_counts(store: Store, a: str, b: str, by: str = "month",
     # Periods other than ISO weeks are date prefixes, grouped in SQL; weeks are
     # grouped by day in SQL and folded into weeks here.
     bucket = func.substr(d.date, 1, _PERIOD_CHARS.get(by, 10))
-    q = (select(bucket, d.type, func.count(func.distinct(d.event_id)))
+    unit = func.coalesce(d.happening_id, func.cast(d.event_id, Text))
+    q = (select(bucket, d.type, func.count(func.distinct(unit)))
          .where(pair, d.date.is_not(None)).group_by(bucket, d.type))
     out: dict[tuple[str, str], int] = {}
     with store.engine.connect() as conn:
