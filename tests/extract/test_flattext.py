@@ -82,3 +82,47 @@ def test_subheading_inside_body_is_kept():
 
 def test_one_line_document():
     assert clean_flat_text("Just one short line").paragraphs == ["Just one short line"]
+
+
+def test_title_over_its_standfirst():
+    out = clean_flat_text(page("News", "Ships", "New frigate to join the fleet",
+                               "The new frigate will join the fleet next year after sea trials",
+                               "By Jane Smith", "March 3, 2024", P1, P2, P3))
+    assert out.title == "New frigate to join the fleet"
+
+
+def test_title_ending_a_breadcrumb_beats_a_menu_item():
+    out = clean_flat_text(page("Home", "Naval News", "Air Defence", "Frigate Programme News Digest",
+                               "Home \u00bb Naval News \u00bb Frigate Programme Moves Ahead",
+                               "Frigate Programme Moves Ahead", "Share", P1, P2, P3))
+    assert out.title == "Frigate Programme Moves Ahead"
+
+
+def test_question_headline_at_the_body_start():
+    out = clean_flat_text(page("Home", "News", "Sign in", "Will the new frigates arrive on time?", P1, P2, P3))
+    assert out.title == "Will the new frigates arrive on time?"
+
+
+def test_date_label_on_the_line_above():
+    out = clean_flat_text(page("Headline of the frigate story", "Posted on", "March 3, 2024",
+                               "Updated at", "March 5, 2024", P1, P2))
+    assert out.published == "2024-03-03"
+
+
+def test_updated_on_is_not_published_on():
+    out = clean_flat_text(page("Headline of the frigate story", "March 3, 2024",
+                               "Last updated on March 5, 2024", P1, P2))
+    assert out.published == "2024-03-03"
+
+
+def test_date_after_headline_beats_date_of_a_teaser_above():
+    out = clean_flat_text(page("Other story about submarines and their crews", "January 9, 2024",
+                               "Headline of the frigate story", "By Jane Smith", "March 3, 2024", P1, P2))
+    assert out.published == "2024-03-03"
+
+
+def test_reading_time_is_not_body():
+    for reading_time in ("5 mins", "2\u20133 minutes", "Reading time 4 min"):
+        out = clean_flat_text(page("Headline of the frigate story", reading_time, P1, P2))
+        assert out.paragraphs == [P1, P2]
+        assert out.title == "Headline of the frigate story"

@@ -13,12 +13,15 @@ from sitrep.extract.meta import find_date, parse_category, publisher_from_copyri
     ("08/20/2013", "2013-08-20"),
     ("2019-11-18T10:20:00Z", "2019-11-18T10:20:00"),
     ("Updated: 2024/03/05", "2024-03-05"),
+    ("by Jeffrey ZeldmanNovember 20, 2007", "2007-11-20"),
+    ("By Rachel Jones08/13/2020", "2020-08-13"),
 ])
 def test_find_date(line, iso):
     assert find_date(line).iso == iso
 
 
-@pytest.mark.parametrize("line", ["| 2013", "Call 555-1234", "Room 2013-99-99", "No date here"])
+@pytest.mark.parametrize("line", ["| 2013", "Call 555-1234", "Room 2013-99-99", "No date here",
+                                  "summar 5, 2025"])
 def test_no_date(line):
     assert find_date(line) is None
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import meta
@@ -37,7 +38,14 @@ class FlatTextOptions:
     short_block_cost 8-60 x short_char_cost 0.2-1.0 x near_weight 0-0.6 moved F1
     between 0.884 and 0.899 (30 / 0.5 / 0.3 best); header_scan 0 / 6 / 10 gave
     0.899 / 0.901 / 0.896; title_topic_weight 0 / 2 / 4 / 6 gave title accuracy
-    0.45 / 0.49 / 0.52 / 0.50. The others are set by reasoning, not tuned.
+    0.45 / 0.49 / 0.52 / 0.50. Second round (title and date, one feature at a
+    time, each kept only when it helped both halves of the set - odd and even
+    ids): title_meta_reach 3 / 4 / 6 / 8 / 10 gave 0.527 / 0.538 / 0.554 / 0.554 /
+    0.551; title_standfirst_bonus 1 / 2 / 3 gave 0.597 / 0.597 / 0.595;
+    title_list_cost 0.75 / 1.5 / 3 gave 0.617 / 0.624 / 0.604; title_repeat_reach
+    3 / 4 / 6 / 12 / unlimited gave 0.654 / 0.654 / 0.652 / 0.648 / 0.646;
+    title_lookahead 0-12 and title_inside_cost 0.3-2 moved it by under 0.01.
+    The others are set by reasoning, not tuned.
     """
 
     #: A block with at least this many words, sentence-like, counts as body text.
@@ -62,14 +70,25 @@ class FlatTextOptions:
     #: How many first blocks of the body may still hold the headline (a region
     #: can start with the headline when no byline separates it from the lead).
     title_lookahead: int = 3
-    #: ... provided it is no longer than this many words.
+    #: ... provided it is no longer than this many words; score lost per block
+    #: past the body start.
     title_max_words: int = 20
+    title_inside_cost: float = 1.0
     #: Title score for a byline/date line among the next ``title_meta_reach`` blocks
     #: (less the farther it is).
     title_meta_bonus: float = 3.0
     title_meta_reach: int = 6
+    #: Title score lost by a short block among short blocks (a menu or contents item).
+    title_list_words: int = 6
+    title_list_cost: float = 1.5
+    #: Title score for a headline with a standfirst under it.
+    title_standfirst_bonus: float = 1.0
     #: Title score for a headline repeated near the body or ending a breadcrumb.
     title_repeat_bonus: float = 1.5
+    #: ... repeated at most this many blocks away (menus repeat far apart: desktop and mobile).
+    title_repeat_reach: int = 4
+    #: Date rank lost per block between a date found anywhere on the page and the body.
+    date_distance_cost: float = 0.05
     #: Title score lost per block between a candidate and the body.
     title_distance_cost: float = 0.05
     #: Title score for the share of its content words found in the body.
@@ -121,7 +140,7 @@ _CLOSERS = "\"'\u201d\u2019)]"
 def _ends_sentence(line: str) -> bool:
     """True when ``line`` ends with . ! ? or … (before closing quotes/brackets)."""
     return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "\u2026")
-_BYLINE = re.compile(r"^(?:by|written by|words by|author:?|von|por)\s+(?P<name>[^\W\d_][\w.'\- ]{1,60}?)"
+_BYLINE = re.compile(r"^(?:by|written by|words by|author|von|por):?\s+(?P<name>[^\W\d_][\w.'\- ]{1,60}?)"
                      r"(?:\s*[,|\u2022\u00b7]\s*.*)?$", re.I)
 
 
@@ -224,12 +243,13 @@ def _find_title(blocks: list[_Block], start: int, opts: FlatTextOptions) -> tupl
     lo = max(0, start - opts.header_window)
     hi = min(len(blocks), start + opts.title_lookahead)
     # repeats count near the body start only (a contents entry comes back as a subheading)
-    counts: dict[str, int] = {}
-    for b in blocks[lo:hi]:
+    seen_at: dict[str, list[int]] = {}
+    for i in range(lo, hi):
+        b = blocks[i]
         k = _key(_PAGE_ID.sub("", b.text)) if b.text.rstrip(".")[-1:].isdigit() else b.key
-        counts[k] = counts.get(k, 0) + 1
+        seen_at.setdefault(k, []).append(i)
     body_words = {w for b in blocks[start:start + 30] if b.body for w in b.key.split()}
-    crumbs = [b.text for b in blocks[lo:hi] if len(b.text) < 200]
+    crumbs = "\n" + "".join(b.text + "\n" for b in blocks[lo:hi] if len(b.text) < 200)
     is_meta = [_is_meta(b.text) if len(b.text) < 120 else False
                for b in blocks[lo:hi + opts.title_meta_reach]]
     best, best_i, best_score = None, -1, float("-inf")
@@ -242,12 +262,22 @@ def _find_title(blocks: list[_Block], start: int, opts: FlatTextOptions) -> tupl
         if not _title_like(cand, b):
             continue
         score = _title_form(cand) - opts.title_distance_cost * max(0, start - i)
-        content = [w for w in _key(cand).split() if w not in STOPWORDS]
+        score -= opts.title_inside_cost * max(0, i - start)
+        ckey = _key(cand)
+        content = [w for w in ckey.split() if w not in STOPWORDS]
         if content:  # a headline speaks of what the body speaks of
             score += opts.title_topic_weight * sum(w in body_words for w in content) / len(content)
-        if counts.get(_key(cand), 0) > 1 or any(  # or ends a breadcrumb ("Home » Title")
-                len(c) > len(cand) and c.endswith(cand) for c in crumbs):
+        # repeated, or ending a longer line (a breadcrumb: "Home » Title")
+        near = any(0 < abs(k - i) <= opts.title_repeat_reach for k in seen_at.get(ckey, ()))
+        if near or crumbs.count(cand + "\n") > crumbs.count("\n" + cand + "\n"):
             score += opts.title_repeat_bonus
+        if b.words <= opts.title_list_words and sum(
+                1 for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(blocks)
+                and blocks[k].words <= opts.title_list_words
+                and not (lo <= k < lo + len(is_meta) and is_meta[k - lo])) >= 3:
+            score -= opts.title_list_cost  # one item of a menu or a contents list
+        if i + 1 < len(blocks) and _standfirst_like(blocks[i + 1], is_meta[i + 2 - lo:i + 4 - lo]):
+            score += opts.title_standfirst_bonus
         # a byline or date line right under it: the nearer, the stronger
         j = i - lo
         for k, m in enumerate(is_meta[j + 1:j + 1 + opts.title_meta_reach]):
@@ -263,6 +293,20 @@ def _find_title(blocks: list[_Block], start: int, opts: FlatTextOptions) -> tupl
     return best, best_i
 
 
+def _standfirst_like(b: _Block, meta_after: list[bool]) -> bool:
+    """A standfirst (dek) under a headline: a sentence-case block of some length,
+    itself followed by a byline or date line."""
+    words = b.text.split()
+    if b.boiler or not 6 <= len(words) <= 60 or not words[0][:1].isupper() or not any(meta_after):
+        return False
+    caps = sum(1 for w in words[1:] if w[:1].isupper())
+    return caps < 0.4 * (len(words) - 1)
+
+
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "del", "della", "di", "du",
+                             "le", "la", "bin", "ibn", "al", "el"})
+
+
 def _title_form(text: str) -> float:
     words = text.split()
     n = len(words)
@@ -270,10 +314,10 @@ def _title_form(text: str) -> float:
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     if caps >= 0.6 * n:
         score += 1.0
-    if n <= 5 and all(w[:1].isupper() for w in words) and not any(
+    if n <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) and not any(
             w.lower() in STOPWORDS for w in words) and ("," in text or n <= 3):
         score -= 3.0  # a person's name ("Dylan Bailey, MS, RD") or a menu label
-    if "|" in text or text.startswith(("(", "[", "\u2190", "<")):
+    if "|" in text or text.count(" / ") >= 2 or text.startswith(("(", "[", "\u2190", "<")):
         score -= 2.0
     if text.endswith("."):
         score -= 1.0  # a sentence: the standfirst under the headline, a teaser
@@ -286,6 +330,15 @@ def _is_meta(text: str) -> bool:
     return bool(meta.find_date(text)) and len(text.split()) <= 10
 
 
+#: Two sentences in one block ("... today. The ..."), not "No. 1" or "Dr. Smith".
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{3}[.] +[(A-Z\d\"'\u201c]")
+
+
+#: Page furniture however long: "Published in Design, ...", "Share this page to ...".
+_NOT_TITLE = re.compile(r"(?:published|posted|updated|filed|share|shared|tagged|categories|"
+                        r"(?:written|reviewed|edited|fact-checked) by)\b", re.I)
+
+
 def _title_like(text: str, b: _Block) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 30 or b.boiler or META_LINE.search(text):
@@ -294,7 +347,7 @@ def _title_like(text: str, b: _Block) -> bool:
         return False
     if _BYLINE.match(text) or meta.parse_category(text):
         return False
-    if text.endswith((":", ",", ";")) or text.count(". ") >= 1:
+    if text.endswith((":", ",", ";")) or _SENTENCE_BREAK.search(text) or _NOT_TITLE.match(text):
         return False
     return bool(re.search(r"[^\W\d_]{3}", text))
 
@@ -327,8 +380,10 @@ def _find_published(blocks: list[_Block], start: int, title_i: int,
         found = _pick_date(blocks, zone)
         if found:
             return found
+    # anywhere: the nearer the body start the better (comment and "related" dates lie far)
     return _pick_date(blocks, [i for i, b in enumerate(blocks)
-                               if len(b.text) < 120 and not b.barrier])
+                               if len(b.text) < 120 and not b.barrier],
+                      near=start, distance_cost=opts.date_distance_cost)
 
 
 _DATE_KEY = re.compile(r"\b(?:published|posted|date|first published|on)\b", re.I)
@@ -337,8 +392,11 @@ _UPDATED = re.compile(r"\b(?:updated?|modified|last updated|edited|reviewed)\b",
 _LABEL_MAX_CHARS = 40
 
 
-def _pick_date(blocks: list[_Block], indexes) -> str | None:
-    found: list[tuple[int, str]] = []
+def _pick_date(blocks: list[_Block], indexes: Iterable[int], near: int = 0,
+               distance_cost: float = 0.0) -> str | None:
+    """The best-ranked date among ``blocks[i]`` for ``i`` in ``indexes`` (the first
+    of equal rank); a date ``distance_cost`` per block away from ``near`` ranks lower."""
+    found: list[tuple[float, str]] = []
     for i in indexes:
         line = blocks[i].text
         if len(line) > 300:
@@ -352,7 +410,7 @@ def _pick_date(blocks: list[_Block], indexes) -> str | None:
         rank = 2 if _UPDATED.search(label) else (0 if _DATE_KEY.search(label) else 1)
         if len(line.split()) > 25:
             rank += 2  # a date inside a sentence is weaker evidence
-        found.append((rank, d.iso))
+        found.append((rank + distance_cost * abs(i - near), d.iso))
     return min(found, key=lambda r: r[0])[1] if found else None
 
 

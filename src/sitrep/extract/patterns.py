@@ -12,7 +12,8 @@ BARRIER = re.compile(
     r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
     r"(?:more|latest|top|trending|popular|recommended|editor'?s picks?)(?: \w+){0,3}|"
     r"(?:leave a (?:reply|comment)|post a comment|add a comment|\d* ?comments?|"
-    r"join the (?:discussion|conversation)|responses?)|"
+    r"join the (?:discussion|conversation)|responses?|discussion about this (?:post|article)|"
+    r"(?:view|show|load|see|read) (?:all )?(?:\d+ )?comments)|"
     r"read (?:more|next|also)|see also|also read|further reading|recommended for you|"
     r"share (?:this|on|via)(?: \w+){0,3}|about the authors?|tags?|topics?|filed under|"
     r"sign up(?: for| to)?(?: \w+){0,5}|subscribe(?: to| now| for)?(?: \w+){0,5}|newsletter|"
@@ -38,7 +39,7 @@ _BOILER_LINE = re.compile(
     r"(?:skip to (?:main )?(?:content|navigation|main)|jump to\b.*|(?:main )?menu|home|"
     r"search(?: for)?\b.{0,30}|log ?in|sign ?in|sign ?up|register|subscribe|"
     r"follow(?: us)?|share|tweet|email|print|save|like|reply|close|toggle.*|open menu|back to top|"
-    r"advertisement|sponsored|ad|loading\.*|accept(?: all)?(?: cookies)?|reject(?: all)?|"
+    r"advertisement(?: [-\u2013] continue reading below)?|sponsored|ad|loading\.*|accept(?: all)?(?: cookies)?|reject(?: all)?|"
     r"cookie settings|manage (?:cookies|preferences|consent)|privacy policy|terms of (?:use|service)|"
     r"contact(?: us)?|about(?: us)?|facebook|twitter|linkedin|whatsapp|reddit|pinterest|"
     r"instagram|youtube|x|telegram|copy link|link copied|listen(?: to this article)?|"
@@ -66,6 +67,8 @@ _BOILER_PHRASE = re.compile(
 META_LINE = re.compile(
     r"^(?:by\s+[A-Z][\w.'\- ]{1,60}$|(?:published|updated|posted|last (?:updated|modified))\b.{0,60}$|"
     r"\d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?|months?) (?:read|ago)$|"
+    # reading times: "5 mins", "2\u20133 minutes", "Reading time 17 minutes"
+    r"(?:reading time:?\s*)?\d+(?:\s*[-\u2013]\s*\d+)?\s*min(?:ute)?s?(?: read)?$|"
     r"(?:photo|image|picture|credit|source)s?\s*:.{0,80}$|\|\s*\d{4}$|[\W\d_]+$)",
     re.I)
 
