@@ -55,3 +55,25 @@ def test_cli_train_events_help():
 
     result = CliRunner().invoke(main, ["train", "events", "--help"])
     assert result.exit_code == 0 and "event classifier" in result.output
+
+
+def test_partial_labels_train_the_type_head():
+    # only partial labels say that "w=bomb" is a class-4 type and "w=hug" a class-1 type;
+    # the labelled rows tie each class to one type through a shared feature
+    data = [(["w=attack", "k4"], "ASSAULT")] * 3 + [(["w=meet", "k1"], "CONSULT")] * 3
+    partial = [(["w=bomb", "k4"], frozenset({"ASSAULT", "PROTEST"}))] * 4 \
+        + [(["w=hug", "k1"], frozenset({"CONSULT", "AGREE"}))] * 4
+    clf = fit(data, [(f, "4") for f, _ in data], "t3", type_partial=partial)
+    pb = clf.predict(["w=bomb"])[0]
+    ph = clf.predict(["w=hug"])[0]
+    assert pb["ASSAULT"] + pb["PROTEST"] > 0.5 and ph["CONSULT"] + ph["AGREE"] > 0.5
+    assert clf.meta["n_type_partial"] == 8
+
+
+def test_fit_examples_uses_penta_classes_as_partial_type_labels():
+    from sitrep.events.train import PENTA_TYPES
+
+    assert PENTA_TYPES["4"] >= {"ASSAULT", "COERCE"} and "ASSAULT" not in PENTA_TYPES["1"]
+    exs = [Example("a", type="ASSAULT"), Example("b", penta="0"), Example("c", penta="4")]
+    clf = fit_examples(exs, [["x"], ["y"], ["z"]], "t4")
+    assert clf.meta["n_type"] == 1 and clf.meta["n_type_partial"] == 1

@@ -4,7 +4,11 @@ Two softmax-regression heads share one sparse feature space: ``type`` (the 16
 PLOVER types plus ``NONE``) and ``penta`` (CAMEO PentaClass 0–4). Features are
 lemmas, lemma bigrams, the root and verb lemmas, negation/modal flags and — the
 stacking link to the rules — the types and frames the rules proposed for the
-sentence, so the model learns when to trust them. Weights are stored as a
+sentence, so the model learns when to trust them. PentaClass 1–4 sentences also
+train the ``type`` head, as partial labels (the type is one of its class's types;
+5-fold CV 2026-11-29: pentaclass macro-F1 0.696 → 0.801, GSR type accuracy
+unchanged at 0.592). Training works on the sparse binary matrix (row/column
+indices), so a fit takes seconds. Weights are stored as a
 ``.npz`` plus a JSON vocabulary (a few hundred KB) in ``sitrep/events/model/``.
 """
 
@@ -159,7 +163,8 @@ PARTIAL_WEIGHT = 0.5
 
 def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int,
               partial: Sequence[tuple[list[str], frozenset[str]]] = ()) -> Head:
-    X = clf.vectorize([f for f, _ in [*data, *partial]])
+    rows_, cols = _sparse([f for f, _ in [*data, *partial]], clf.vocab)
+    n_rows, n_feat = len(data) + len(partial), len(clf.vocab)
     index = {lab: i for i, lab in enumerate(labels)}
     y = np.array([index[lab] for _, lab in data], dtype=int)
     Y = np.eye(len(labels), dtype=np.float32)[y]
@@ -174,17 +179,21 @@ def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int,
         Y = np.vstack([Y, M])
         sw = np.vstack([sw, np.full((len(partial), 1), PARTIAL_WEIGHT, dtype=np.float32)])
     rng = np.random.default_rng(seed)
-    W = (rng.standard_normal((X.shape[1], len(labels))) * 0.01).astype(np.float32)
+    W = (rng.standard_normal((n_feat, len(labels))) * 0.01).astype(np.float32)
     b = np.zeros(len(labels), dtype=np.float32)
     mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
     b1, b2, eps = 0.9, 0.999, 1e-8
     n = max(float(sw.sum()), 1.0)
     for step in range(1, EPOCHS + 1):
-        P = _softmax(X @ W + b)
+        # X @ W for the binary sparse X: sum of the weight rows of each sentence's features
+        Z = _row_sums(W[cols], rows_, n_rows)
+        P = _softmax(Z + b)
         # -log sum_{j allowed} P_j; equals softmax cross-entropy for one-hot rows
         PM = P * Y
         G = (P - PM / np.maximum(PM.sum(1, keepdims=True), 1e-12)) * sw / n
-        gW = X.T @ G + L2 * W
+        Gr = G[rows_]
+        gW = np.stack([np.bincount(cols, weights=Gr[:, j], minlength=n_feat)
+                       for j in range(len(labels))], axis=1).astype(np.float32) + L2 * W
         gb = G.sum(0)
         mW = b1 * mW + (1 - b1) * gW
         vW = b2 * vW + (1 - b2) * gW * gW
@@ -194,6 +203,25 @@ def _fit_head(clf: SentenceClassifier, data, labels: tuple[str, ...], seed: int,
         W -= LEARNING_RATE * (mW / corr1) / (np.sqrt(vW / corr2) + eps)
         b -= LEARNING_RATE * (mb / corr1) / (np.sqrt(vb / corr2) + eps)
     return Head(labels, W, b)
+
+
+def _row_sums(values: np.ndarray, rows_: np.ndarray, n_rows: int) -> np.ndarray:
+    """Sum of ``values`` per row index (``rows_`` sorted ascending); empty rows are 0."""
+    out = np.zeros((n_rows, values.shape[1]), dtype=np.float32)
+    if len(rows_):
+        starts = np.flatnonzero(np.r_[True, rows_[1:] != rows_[:-1]])
+        out[rows_[starts]] = np.add.reduceat(values, starts, axis=0)
+    return out
+
+
+def _sparse(feature_lists: Sequence[Sequence[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) indices of the ones of the binary feature matrix."""
+    rows_, cols = [], []
+    for i, feats in enumerate(feature_lists):
+        js = {vocab[f] for f in feats if f in vocab}
+        rows_ += [i] * len(js)
+        cols += sorted(js)
+    return np.array(rows_, dtype=np.int64), np.array(cols, dtype=np.int64)
 
 
 def _softmax(Z: np.ndarray) -> np.ndarray:

@@ -5,7 +5,8 @@ Training data, all read from the development data directory except our own:
 * ``events/plover-gsr.jsonl`` — sentences with one PLOVER type (old labels mapped:
   DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT);
 * ``events/cameo-pentaclass/train.tsv`` — sentences with a PentaClass 0–4 (class 0
-  also serves the type head as ``NONE``);
+  also serves the type head as ``NONE``, classes 1–4 as the partial label "one of
+  the types of this class", ``PENTA_TYPES``);
 * ``events/CAMEO2PLOVER-2021.txt`` and ``PLOVER_structured_codebook_updated.csv``
   — the description of every CAMEO code / PLOVER mode, labelled with its type;
 * ``sitrep/events/model/own_examples.tsv`` — sentences we wrote (negated and
