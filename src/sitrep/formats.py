@@ -1,7 +1,7 @@
 """JSON shapes of the command-line contract, shared by the CLI and the API.
 
-``annotation`` is the output line of ``sitrep annotate``; ``extraction`` the
-output line of ``sitrep extract``. Both are plain dicts of JSON types.
+``annotation`` is the output line of ``sitrep annotate``: plain dicts of JSON
+types (the API returns the same shapes).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from dataclasses import asdict
 from typing import Any
 
 from .models import Article, Event, Place
-from .pipeline import Outcome
 
 
 def place_dict(p: Place | None) -> dict[str, Any] | None:
@@ -47,17 +46,3 @@ def annotation(doc_id: str, article: Article) -> dict[str, Any]:
         "events": [event_dict(e) for e in article.events],
     }
 
-
-def extraction(outcome: Outcome, input_id: str | None = None) -> dict[str, Any]:
-    """The ``sitrep extract --jsonl`` output line for one input document."""
-    a = outcome.article
-    base = {"id": input_id or outcome.doc_id, "source": outcome.source,
-            "status": "ok" if outcome.ok else outcome.status, "reason": outcome.reason}
-    if a is None:
-        return {**base, "title": None, "published": None, "publisher": None, "section": None,
-                "tags": [], "text": None, "paragraphs": [], "captions": []}
-    return {**base, "id": input_id or a.meta.get("input_id") or a.id, "title": a.title,
-            "published": a.published, "publisher": a.publisher, "author": a.author,
-            "section": a.section, "tags": list(a.tags), "language": a.language,
-            "url": a.url, "text": a.text, "paragraphs": list(a.paragraphs),
-            "captions": list(a.captions)}
