@@ -1,7 +1,7 @@
 """JSON shapes of the command-line contract, shared by the CLI and the API.
 
-``annotation`` is the output line of ``sitrep annotate``: plain dicts of JSON
-types (the API returns the same shapes).
+``annotation`` is the output line of ``sitrep annotate``, a plain dict of JSON
+types.
 """
 
 from __future__ import annotations
