@@ -1,4 +1,4 @@
-"""JSON shapes of the command-line contract, shared by the CLI and the API.
+"""JSON shapes of the command-line contract.
 
 ``annotation`` is the output line of ``sitrep annotate``, a plain dict of JSON
 types.

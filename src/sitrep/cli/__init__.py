@@ -35,13 +35,14 @@ from .bench import bench  # noqa: E402
 from .browse import articles, events, show  # noqa: E402
 from .eval import eval_  # noqa: E402
 from .extract import extract  # noqa: E402
+from .fetch import fetch  # noqa: E402
 from .ingest import ingest  # noqa: E402
 from .resolve import resolve  # noqa: E402
 from .serve import serve  # noqa: E402
 from .train import train  # noqa: E402
 from .watch import watch  # noqa: E402
 
-for _cmd in (ingest, extract, annotate, resolve, articles, events, show, happenings, dyad,
+for _cmd in (ingest, fetch, extract, annotate, resolve, articles, events, show, happenings, dyad,
              export, eval_, train, serve, watch, batch, load, bench):
     main.add_command(_cmd)
 # --- end commands ---

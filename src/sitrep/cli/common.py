@@ -56,3 +56,26 @@ def table(rows: list[dict[str, Any]], columns: list[str], widths: dict[str, int]
     lines.append("  ".join("-" * ws[c] for c in columns))
     lines += ["  ".join(cell(r.get(c), ws[c]) for c in columns).rstrip() for r in rows]
     return "\n".join(lines)
+
+
+class OutcomeReporter:
+    """Prints what ingestion does: a progress bar (when enabled), one line per
+    problem on stderr (every document with ``verbose``), ``present`` lines on
+    stdout; ``close`` ends the bar."""
+
+    def __init__(self, progress: bool, verbose: bool) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(disable=not progress, unit="doc", file=sys.stderr, leave=False)
+        self.verbose = verbose
+
+    def __call__(self, o) -> None:
+        self.bar.update(1)
+        if o.status in ("dropped", "failed") or self.verbose:
+            ident = f" [{o.article.id}]" if (o.article is not None and o.ok) else ""
+            self.bar.write(o.line() + ident, file=sys.stderr if o.status != "ok" else sys.stdout)
+        elif o.status == "present":
+            self.bar.write(o.line(), file=sys.stdout)
+
+    def close(self) -> None:
+        self.bar.close()

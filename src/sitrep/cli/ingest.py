@@ -6,8 +6,7 @@ import sys
 
 import click
 
-from ..pipeline import Outcome
-from .common import db_option, open_store
+from .common import OutcomeReporter, db_option, open_store
 
 
 @click.command()
@@ -30,25 +29,10 @@ def ingest(paths: tuple[str, ...], db: str | None, no_annotate: bool, verbose: b
     from ..service import Ingestor
 
     ingestor = Ingestor.standard(open_store(db), annotate=not no_annotate)
-    show_bar = sys.stderr.isatty() if progress is None else progress
-    bar = _bar(show_bar)
-
-    def on_outcome(o: Outcome) -> None:
-        bar.update(1)
-        if o.status in ("dropped", "failed") or verbose:
-            ident = f" [{o.article.id}]" if (o.article is not None and o.ok) else ""
-            bar.write(o.line() + ident, file=sys.stderr if o.status != "ok" else sys.stdout)
-        elif o.status == "present":
-            bar.write(o.line(), file=sys.stdout)
-
-    counts = ingestor.run(iter_documents(list(paths)), on_outcome=on_outcome)
-    bar.close()
+    report = OutcomeReporter(sys.stderr.isatty() if progress is None else progress, verbose)
+    counts = ingestor.run(iter_documents(list(paths)), on_outcome=report)
+    report.close()
     click.echo(counts.summary())
     if counts.by_status.get("failed"):
         sys.exit(1)
 
-
-def _bar(enabled: bool):
-    from tqdm import tqdm
-
-    return tqdm(disable=not enabled, unit="doc", file=sys.stderr, leave=False)
