@@ -156,7 +156,8 @@ def render_article(a: Article) -> str:
         whom = "; ".join(f"{x.name} ({x.country or '?'} {x.sector or '?'})" for x in e.recipients)
         where = e.location.name + (f", {e.location.country}" if e.location.country else "") if e.location else "-"
         ctx = ",".join(e.context) or "-"
-        out.append(f"{i}. {e.type}{'/' + e.mode if e.mode else ''}  {who} -> {whom or '(reciprocal)'}"
+        whom = whom or ("(reciprocal)" if len(e.actors) > 1 else "-")
+        out.append(f"{i}. {e.type}{'/' + e.mode if e.mode else ''}  {who} -> {whom}"
                    f"  date {e.date or '?'} ({e.date_precision or '?'})  at {where}  context {ctx}")
         out.append(f"   \"{a.text[e.evidence.start:e.evidence.end]}\"  [{e.coder} {e.coder_version}, {e.confidence:.2f}]")
     if not a.events:
