@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from helpers import EXAMPLE
 from sitrep.cli import main
+from sitrep.models import content_hash
 from sitrep.store import Store
 
 pytestmark = pytest.mark.slow
@@ -25,7 +26,7 @@ def stored(tmp_path_factory):
     first = CliRunner().invoke(main, ["ingest", str(EXAMPLE), "--db", db])
     second = CliRunner().invoke(main, ["ingest", str(EXAMPLE), "--db", db])
     store = Store.open(db)
-    art_id = store.find_hash(__import__("sitrep.models").models.content_hash(EXAMPLE.read_bytes()))
+    art_id = store.find_hash(content_hash(EXAMPLE.read_bytes()))
     return first, second, store.get_article(art_id), db
 
 

@@ -18,6 +18,8 @@ from fastapi.responses import HTMLResponse
 from ..models import ENTITY_LABELS, PLOVER_TYPES
 from ..store import query as Q
 from ..store import watchlists as W
+from ..events.dyads import series as dyad_series
+from ..events.types import WEIGHTS
 from . import dyads as D
 from .filters import article_filter, event_filter, filter_params
 from .highlight import label_class, segments
@@ -110,9 +112,9 @@ def dyad_page(request: Request, store: StoreDep,
     countries = cached_countries(request, store)
     a, b = a.upper(), b.upper()
     series: list[dict[str, Any]] = []
-    weights = D.load_weights()
+    weights = dict(WEIGHTS)
     if a and b:
-        series = D.series(cached_dyad(request, store, a, b, by, directed), weights)
+        series = dyad_series(cached_dyad(request, store, a, b, by, directed), weights)
         for s in series:
             since, until = D.period_range(s["period"])
             base = [("dyad", f"{a}-{b}"), ("since", since), ("until", until)]

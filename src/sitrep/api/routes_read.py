@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 
 from ..store import query as Q
 from ..store import Store
-from . import dyads as D
+from ..events.dyads import series
+from ..events.types import WEIGHTS
 from .filters import Country, Limit, Offset, Text200, article_filter, event_filter
 
 router = APIRouter(prefix="/api", tags=["read"], default_response_class=JSONResponse)
@@ -150,12 +151,11 @@ By = Annotated[str, Query(pattern=r"^(day|week|month|year)$")]
 @router.get("/dyads/{a}/{b}")
 def dyad_series(request: Request, store: StoreDep, a: Code, b: Code, by: By = "month",
                 directed: bool = False) -> JSONResponse:
-    """Events between two countries per period and type, with the cooperation–conflict
-    score (mean Goldstein-like weight of the period's events) where weights exist."""
-    weights = D.load_weights()
+    """Happenings between two countries per period and type, with the cooperation–conflict
+    score (mean Goldstein-like weight of the period's happenings)."""
     rows = cached_dyad(request, store, a, b, by, directed)
     return fast({"a": a.upper(), "b": b.upper(), "by": by, "directed": directed,
-                 "series": D.series(rows, weights), "weights": weights})
+                 "series": series(rows), "weights": dict(WEIGHTS)})
 
 
 def cached_dyad(request: Request, store: Store, a: str, b: str, by: str,

@@ -28,23 +28,14 @@ def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
     (-10 most conflictual … +10 most cooperative) of the CAMEO codes that the
     CAMEO→PLOVER crosswalk maps to it (see sitrep.events.types).
     """
-    from ..events.types import WEIGHTS
+    from ..events.dyads import series
 
     _dyad(f"{a}-{b}")
-    rows = Q.dyad_type_counts(open_store(db), a, b, by=by, directed=directed)
-    periods: dict[str, dict] = {}
-    for r in rows:
-        p = periods.setdefault(r["period"], {"period": r["period"], "happenings": 0, "score": 0.0})
-        p[r["type"]] = p.get(r["type"], 0) + r["count"]
-        p["happenings"] += r["count"]
-        p["score"] += WEIGHTS.get(r["type"], 0.0) * r["count"]
-    out = []
-    for p in periods.values():
-        p["score"] = round(p["score"], 2)
-        p["mean"] = round(p["score"] / p["happenings"], 2) if p["happenings"] else 0.0
-        out.append(p)
-    types = sorted({r["type"] for r in rows})
-    _emit(out, fmt, ["period", "happenings", "score", "mean", *types])
+    rows = series(Q.dyad_type_counts(open_store(db), a, b, by=by, directed=directed))
+    types = sorted({t for r in rows for t in r["counts"]})
+    flat = [{"period": r["period"], "happenings": r["total"], "score": r["score_sum"],
+             "mean": r["score"], **r["counts"]} for r in rows]
+    _emit(flat, fmt, ["period", "happenings", "score", "mean", *types])
 
 
 @click.command()

@@ -113,3 +113,32 @@ def derive_weights(crosswalk: Path) -> dict[str, float]:
         if m:
             values[m[2]].append(GOLDSTEIN_ROOT[m[1][:2]])
     return {t: round(sum(v) / len(v), 1) for t, v in values.items()}
+
+
+def series(rows: list[dict[str, Any]],
+           weights: Mapping[str, float] | None = WEIGHTS) -> list[dict[str, Any]]:
+    """Group ``{"period","type","count"}`` rows (``query.dyad_type_counts``) into one
+    entry per period, as the CLI and the API show them.
+
+    ``score`` is the mean weight of the period's happenings, ``score_sum`` their sum;
+    without weights both are None.
+
+    Each entry is ``{"period", "counts": {TYPE: n}, "total", "score", "score_sum"}``.
+    """
+    periods: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts = periods.setdefault(r["period"], {})
+        counts[r["type"]] = counts.get(r["type"], 0) + int(r["count"])
+    out = []
+    for period in sorted(periods):
+        counts = periods[period]
+        total = sum(counts.values())
+        score = score_sum = None
+        if weights is not None:
+            weighted = [(weights[t], n) for t, n in counts.items() if t in weights]
+            n_w = sum(n for _, n in weighted)
+            score_sum = round(sum(w * n for w, n in weighted), 3)
+            score = round(score_sum / n_w, 3) if n_w else None
+        out.append({"period": period, "counts": dict(sorted(counts.items())), "total": total,
+                    "score": score, "score_sum": score_sum})
+    return out

@@ -439,11 +439,19 @@ def list_happenings(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 
 def export_events(store: Store, f: EventFilter, page: int = 1000):
-    """Every event matching ``f`` (ignoring its page), streamed in stable order."""
-    offset = 0
+    """Every event matching ``f`` (ignoring its page), streamed in id order by
+    keyset pages (no growing OFFSET scans on large stores)."""
+    e = S.events.c
+    last = 0
     while True:
-        rows = list_events(store, EventFilter(**{**f.__dict__, "limit": page, "offset": offset}))
+        q = (select(S.events, S.articles.c.title.label("article_title"),
+                    S.articles.c.url.label("article_url"), S.articles.c.story_id)
+             .join(S.articles, S.articles.c.id == e.article_id)
+             .where(e.id > last, *_event_conditions(f, store, page=True))
+             .order_by(e.id).limit(page))
+        with store.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(q).mappings()]
         yield from rows
         if len(rows) < page:
             return
-        offset += page
+        last = rows[-1]["id"]

@@ -66,17 +66,12 @@ def event_row(event: Event, article: Article) -> dict[str, Any]:
 
 
 def dyad_pairs(event: Event) -> list[tuple[str, str]]:
-    """Ordered (source, target) country pairs of an event.
+    """Ordered (source, target) country pairs of an event (``sitrep.events.dyads.pairs``:
+    reciprocal events count both ways)."""
+    from ..events.dyads import pairs
 
-    Directed events pair every actor country with every recipient country.
-    Reciprocal events (several actors, no recipient) pair the actors' countries
-    both ways, so a joint exercise of CHN and RUS counts in CHN→RUS and RUS→CHN.
-    """
-    src = sorted({a.country for a in event.actors if a.country})
-    dst = sorted({a.country for a in event.recipients if a.country})
-    if dst:
-        return [(s, t) for s in src for t in dst if s != t]
-    return [(s, t) for s in src for t in src if s != t]
+    return pairs(event.type, [a.country for a in event.actors if a.country],
+                 [a.country for a in event.recipients if a.country])
 
 
 def article_from_rows(row: dict[str, Any], spans: dict[str, list[dict]],
