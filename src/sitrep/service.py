@@ -34,7 +34,7 @@ def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: St
     articles are then grouped into happenings with the stored ones.
     """
     counts = Counts()
-    journal = _KBJournal(kb)
+    journal = KBJournal(kb)
     dates: list[str] = []
 
     def report(outcome: Outcome) -> None:
@@ -80,8 +80,12 @@ class Ingestor:
                       story_index=self.stories, kb=self.kb)
 
 
-class _KBJournal:
-    """Finds the facts a KB learnt from each article (entries are only appended)."""
+class KBJournal:
+    """Finds the facts a KB learnt from each article (entries are only appended).
+
+    Used by ``ingest`` and by batch workers, which write the facts beside the
+    articles so that ``sitrep load`` stores them as ingest would.
+    """
 
     def __init__(self, kb: object | None) -> None:
         self.kb = kb

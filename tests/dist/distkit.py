@@ -13,6 +13,7 @@ from pathlib import Path
 from sitrep.dist.partition import Partition, jsonl_range
 from sitrep.models import (Actor, Article, Event, EventArg, Mention, RawDocument, Span,
                            article_id_for)
+from sitrep.nlp.kb import KBEntry
 from sitrep.pipeline import Pipeline
 
 class TinyExtractor:
@@ -30,12 +31,29 @@ class TinyExtractor:
                        filled={"text", "metadata"})
 
 
+class TinyKB:
+    """Just what ``KBJournal`` reads of a knowledge base: entries, appended to;
+    a fact learnt again (a re-run article) is not appended twice, as in ``ActorKB``."""
+
+    def __init__(self) -> None:
+        self.entries: list[KBEntry] = []
+
+    def learn(self, entry: KBEntry) -> None:
+        if not any((e.name, e.source) == (entry.name, entry.source) for e in self.entries):
+            self.entries.append(entry)
+
+
 class TinyStage:
-    """Capitalised words become mentions/actors; one event per article; records who ran it."""
+    """Capitalised words become mentions/actors; one event per article; records who ran it.
+
+    Like the actor stage, it learns one KB fact per article ("Navy" is USA MIL)."""
 
     name, version = "tiny", "1.0"
     requires: frozenset[str] = frozenset()
     assigns = frozenset({"mentions", "actors", "events"})
+
+    def __init__(self) -> None:
+        self.kb = TinyKB()
 
     def __call__(self, a: Article) -> Article:
         a.mentions, a.actors = [], []  # a stage may be re-run on the same article
@@ -52,6 +70,7 @@ class TinyStage:
         if "BOOM" in a.text:
             raise RuntimeError("stage bug")
         a.meta["worker"] = f"{os.getpid()}:{id(self)}"
+        self.kb.learn(KBEntry("Navy", "USA", "MIL", source=a.id, evidence=a.text[:20]))
         return a
 
 

@@ -47,17 +47,28 @@ def standard_pipeline(annotate: bool = True) -> Pipeline:
 
 def process_partition(pipeline: Pipeline, part: Partition, out_dir: str,
                       reader: Reader = read_partition, batch_size: int | None = None) -> dict[str, Any]:
-    """Run ``pipeline`` over one partition and write its Parquet files; return the summary."""
-    from ..service import BATCH_SIZE, process
+    """Run ``pipeline`` over one partition and write its Parquet files; return the summary.
+
+    The actor facts the pipeline's KB learns from each article are written with
+    it (the worker's KB keeps growing across the partitions it runs).
+    """
+    from ..service import BATCH_SIZE, KBJournal, process
 
     writer = PartitionWriter(out_dir, part.id, pipeline.components)
+    journal = KBJournal(pipeline_kb(pipeline))
     try:
         for outcome in process(reader(part), pipeline, None, batch_size or BATCH_SIZE):
-            writer.add(outcome)
+            kb_rows = journal.taught_by(outcome.article.id) if outcome.ok and outcome.article else []
+            writer.add(outcome, kb_rows)
         return writer.commit()
     except BaseException:
         writer.abort()
         raise
+
+
+def pipeline_kb(pipeline: Pipeline) -> Any:
+    """The knowledge base a stage of ``pipeline`` learns into (``.kb``), or None."""
+    return next((s.kb for s in pipeline.stages if getattr(s, "kb", None) is not None), None)
 
 
 class PipelinePlugin(WorkerPlugin):

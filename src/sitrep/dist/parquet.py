@@ -3,6 +3,7 @@
 Layout under the output folder::
 
     articles/part-<id>.parquet   mentions/…   actors/…   places/…   events/…
+    kb_actors/part-<id>.parquet  actor facts the worker's KB learnt from each article
     outcomes/part-<id>.parquet   one row per input document (ok, dropped, failed)
     _done/<id>.json              written last: the partition is complete
 
@@ -14,9 +15,10 @@ strings are Parquet lists; other JSON values (actors of an event, meta) are
 JSON text. Files are written under a hidden temporary name and renamed when
 complete, so a killed task never leaves a half-written part that looks whole.
 
-The five article tables are written in lockstep: row group *i* of each holds the
-rows of the same articles, so a reader can go through a huge partition one row
-group at a time.
+The article tables (the five above and ``kb_actors``) are written in lockstep:
+row group *i* of each holds the rows of the same articles, so a reader can go
+through a huge partition one row group at a time. Output written before
+``kb_actors`` existed reads as "no facts learnt".
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ from ..store import schema as S
 
 #: Tables written per partition, in the order they are renamed into place.
 ARTICLE_TABLES = ("articles", "mentions", "actors", "places", "events")
+#: The KB facts each article taught (rows of the store's ``kb_actors``; ``source`` = article id).
+KB_TABLE = "kb_actors"
+WRITTEN_TABLES = (*ARTICLE_TABLES, KB_TABLE)
 OUTCOMES = "outcomes"
 DONE_DIR = "_done"
 
@@ -108,10 +113,11 @@ class PartitionWriter:
         self.token = uuid.uuid4().hex[:8]  # two attempts at one partition never share a file
         self.components = components
         self.pending: list[Article] = []
+        self.pending_kb: list[dict[str, Any]] = []
         self.outcomes: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
         self.writers: dict[str, pq.ParquetWriter] = {}
-        for name in (*ARTICLE_TABLES, OUTCOMES):
+        for name in (*WRITTEN_TABLES, OUTCOMES):
             (self.out / name).mkdir(parents=True, exist_ok=True)
             schema = OUTCOME_SCHEMA if name == OUTCOMES else arrow_schema(name)
             self.writers[name] = pq.ParquetWriter(self._tmp(name), schema, compression="zstd")
@@ -122,8 +128,9 @@ class PartitionWriter:
     def _tmp(self, name: str) -> Path:
         return self.out / name / f".part-{self.part_id}.{self.token}.tmp"
 
-    def add(self, outcome: Outcome) -> None:
-        """Record one document's outcome (and its article, when ok)."""
+    def add(self, outcome: Outcome, kb_rows: list[dict[str, Any]] | None = None) -> None:
+        """Record one document's outcome (and its article, when ok, with the
+        KB facts it taught: ``kb_rows`` as ``KBJournal.taught_by`` gives them)."""
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
         art = outcome.article if outcome.ok else None
         self.outcomes.append({"doc_id": outcome.doc_id, "source": outcome.source,
@@ -131,13 +138,15 @@ class PartitionWriter:
                               "article_id": art.id if art is not None else None})
         if art is not None:
             self.pending.append(art)
+            self.pending_kb.extend(kb_rows or ())
             if len(self.pending) >= ROW_GROUP_ARTICLES:
                 self._flush()
 
     def _flush(self) -> None:
         for name, rows in table_rows(self.pending, self.components).items():
             self.writers[name].write_table(_encode(name, rows))
-        self.pending = []
+        self.writers[KB_TABLE].write_table(_encode(KB_TABLE, self.pending_kb))
+        self.pending, self.pending_kb = [], []
 
     def commit(self) -> dict[str, Any]:
         """Close the files, rename them into place, then write the done marker."""
@@ -146,7 +155,7 @@ class PartitionWriter:
         self.writers[OUTCOMES].write_table(pa.Table.from_pylist(self.outcomes, schema=OUTCOME_SCHEMA))
         for writer in self.writers.values():
             writer.close()
-        for name in (*ARTICLE_TABLES, OUTCOMES):
+        for name in (*WRITTEN_TABLES, OUTCOMES):
             os.replace(self._tmp(name), self._final(name))
         summary = {"partition": self.part_id, "counts": self.counts,
                    "components": self.components}
@@ -169,7 +178,7 @@ class PartitionWriter:
 def remove_leftovers(out_dir: str | os.PathLike) -> int:
     """Delete temporary files left by killed tasks; return how many (call when none run)."""
     n = 0
-    for name in (*ARTICLE_TABLES, OUTCOMES, DONE_DIR):
+    for name in (*WRITTEN_TABLES, OUTCOMES, DONE_DIR):
         folder = Path(out_dir) / name
         for tmp in folder.glob(".*.tmp") if folder.is_dir() else ():
             tmp.unlink(missing_ok=True)
@@ -195,10 +204,14 @@ def _decode(name: str, table: pa.Table) -> list[dict[str, Any]]:
     return rows
 
 
-def read_articles(out_dir: str | os.PathLike, part_id: str) -> Iterator[tuple[Article, dict[str, str]]]:
-    """The articles of one complete partition with their components, a row group at a time."""
+def read_articles(out_dir: str | os.PathLike, part_id: str,
+                  ) -> Iterator[tuple[Article, dict[str, str], list[dict[str, Any]]]]:
+    """The articles of one complete partition, a row group at a time, each with
+    its components and the KB facts it taught (rows for ``Store.add_article``)."""
     base = Path(out_dir)
-    files = {n: pq.ParquetFile(base / n / f"part-{part_id}.parquet") for n in ARTICLE_TABLES}
+    names = [n for n in WRITTEN_TABLES
+             if n != KB_TABLE or (base / n / f"part-{part_id}.parquet").exists()]
+    files = {n: pq.ParquetFile(base / n / f"part-{part_id}.parquet") for n in names}
     groups = {f.num_row_groups for f in files.values()}
     if len(groups) != 1:
         raise InputError(f"partition {part_id}: tables have different row groups (not written by sitrep?)")
@@ -208,7 +221,9 @@ def read_articles(out_dir: str | os.PathLike, part_id: str) -> Iterator[tuple[Ar
         for name in ("mentions", "actors", "places", "events"):
             for r in rows[name]:
                 by_article.setdefault(r["article_id"], {}).setdefault(name, []).append(r)
+        for r in rows.get(KB_TABLE, ()):
+            by_article.setdefault(r["source"], {}).setdefault(KB_TABLE, []).append(r)
         for row in rows["articles"]:
             own = by_article.get(row["id"], {})
             article = R.article_from_rows(row, own, own.get("events", []))
-            yield article, dict(row.get("components") or {})
+            yield article, dict(row.get("components") or {}), own.get(KB_TABLE, [])
