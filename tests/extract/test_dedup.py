@@ -48,3 +48,29 @@ def test_rebuild_from_rows_keeps_story_ids():
 
 def test_threshold_is_a_named_constant():
     assert 0.3 <= NEAR_DUPLICATE_THRESHOLD <= 0.8
+
+
+def test_signatures_rebuild_the_same_index_without_text():
+    from sitrep.extract.dedup import StoredStory
+
+    first = StoryIndex()
+    first.assign("a", BODY)
+    first.assign("b", OTHER)
+    short = first.assign("c", "Too short to shingle.")
+    sigs = {k: first.signature(k) for k in ("a", "b", "c")}
+    assert len(sigs["a"].minhash) == 512 and sigs["c"].minhash is None
+    assert first.signature("a") is None  # handed out once
+    idx = StoryIndex.rebuild([StoredStory("a", "s1", sigs["a"]), StoredStory("b", "s2", sigs["b"]),
+                              StoredStory("c", short, sigs["c"]),
+                              StoredStory("old", "s9", text=BODY.replace("Tuesday", "Monday"))])
+    edited = BODY.replace("on Tuesday", "this week") + " Reporting by a correspondent."
+    assert idx.assign("d", edited) in {"s1", "s9"}
+    assert idx.assign("e", OTHER.upper()) == "s2"  # exact fingerprint from the signature
+    assert idx.assign("f", "too short to shingle") == short
+
+
+def test_a_signature_of_another_size_is_rehashed_from_text():
+    from sitrep.extract.dedup import Signature, StoredStory
+
+    idx = StoryIndex.rebuild([StoredStory("a", "s1", Signature("x", b"\0" * 16), text=BODY)])
+    assert idx.assign("b", BODY + " More.") == "s1"
