@@ -126,3 +126,12 @@ def test_reading_time_is_not_body():
         out = clean_flat_text(page("Headline of the frigate story", reading_time, P1, P2))
         assert out.paragraphs == [P1, P2]
         assert out.title == "Headline of the frigate story"
+
+
+def test_title_with_byline_far_above_the_body():
+    # a headline and byline, then a long specification list before the body starts
+    specs = [f"Model {i} radar" for i in range(60)]
+    out = clean_flat_text(page("Home", "Ships", "Aircraft", "Frigate Radars Compared in Sea Trials",
+                               "By Jane Smith", "March 3, 2024", *specs, P1, P2, P3))
+    assert out.title == "Frigate Radars Compared in Sea Trials"
+    assert out.published == "2024-03-03"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -41,6 +42,7 @@ class FoundDate:
     has_time: bool
 
 
+@lru_cache(maxsize=8192)  # the same line is asked about as title, meta and date candidate
 def find_date(line: str) -> FoundDate | None:
     """Return the first plausible date (with its clock time, if given) in ``line``.
 
