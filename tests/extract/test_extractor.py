@@ -115,3 +115,28 @@ def test_html_figcaption_is_a_caption_not_body():
     art = Extractor()(RawDocument("h", "h.html", html, media_type="text/html"))
     assert art.captions == ["The new frigate at sea & in port."]
     assert "frigate at sea" not in art.text
+
+
+def _site_page(i: int) -> str:
+    body = [f"Officials in region {i} said on Monday that {n} new patrol boats would join the "
+            f"coast guard fleet before the end of the year, according to the ministry." for n in (i, i + 1)]
+    return "\n\n".join(["Home", "Defence", f"Navy orders patrol boats, batch {i}",
+                        body[0], "Our Partners Naval Technology Review", body[1],
+                        "The ministry did not say how much the boats would cost, a spokesman told "
+                        "reporters at the briefing in the capital."])
+
+
+def test_a_sites_recurring_lines_are_learnt_as_template():
+    from sitrep.extract import Extractor
+
+    ex = Extractor()
+    raws = [RawDocument(id=str(i), source=str(i), content=_site_page(i),
+                        url=f"https://www.navy-news.example/{i}") for i in range(5)]
+    first, *_, last = [ex(r) for r in raws]
+    assert "Our Partners Naval Technology Review" in first.text  # nothing learnt yet
+    assert "Our Partners" not in last.text  # on every page of the site: furniture
+    # prose that recurs on every page is not furniture: kept
+    assert last.text.count("did not say how much the boats would cost") == 1
+    assert last.title == "Navy orders patrol boats, batch 4"
+    other = ex(RawDocument(id="o", source="o", content=_site_page(9), url="https://other.example/9"))
+    assert "Our Partners" in other.text  # another site: nothing learnt about it

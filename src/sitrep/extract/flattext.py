@@ -151,11 +151,14 @@ _BYLINE = re.compile(r"^(?:by|written by|words by|author|von|por):?\s+(?P<name>[
                      r"(?:\s*[,|\u2022\u00b7]\s*.*)?$", re.I)
 
 
-def clean_flat_text(text: str, options: FlatTextOptions | None = None) -> CleanText:
+def clean_flat_text(text: str, options: FlatTextOptions | None = None,
+                    template: frozenset[str] = frozenset()) -> CleanText:
     """Recover the article (body, captions, title, date, publisher, section, tags)
-    from a plain-text page dump."""
+    from a plain-text page dump. ``template`` holds the keys (``templates.line_key``)
+    of lines learnt to be the site's furniture (:class:`templates.SiteTemplates`):
+    they count as boilerplate unless they read as prose."""
     opts = options or FlatTextOptions()
-    blocks = _blocks(text, opts)
+    blocks = _blocks(text, opts, template)
     if not blocks:
         return CleanText()
     start, end = _main_region(blocks, opts)
@@ -170,7 +173,7 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None) -> CleanT
     return out
 
 
-def _blocks(text: str, opts: FlatTextOptions) -> list[_Block]:
+def _blocks(text: str, opts: FlatTextOptions, template: frozenset[str] = frozenset()) -> list[_Block]:
     blocks: list[_Block] = []
     gap = 0
     for raw in text.split("\n"):
@@ -181,8 +184,11 @@ def _blocks(text: str, opts: FlatTextOptions) -> list[_Block]:
         words = _WORD.findall(line)
         barrier = len(line) <= BARRIER_MAX_CHARS and bool(BARRIER.match(line))
         boiler = barrier or is_boilerplate(line)
-        blocks.append(_Block(line, gap, len(words), not boiler and _is_body(line, words, opts),
-                             barrier, boiler, " ".join(words).lower()))
+        body = not boiler and _is_body(line, words, opts)
+        key = " ".join(words).lower()
+        if template and not body and key in template:
+            boiler = True
+        blocks.append(_Block(line, gap, len(words), body, barrier, boiler, key))
         gap = 0
     return blocks
 
