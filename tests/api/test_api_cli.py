@@ -50,3 +50,17 @@ def test_watch_prints_new_events_and_marks_seen(seeded, tmp_path):
     assert "0 new" in out.output and "(none)" in out.output
     out = run(main, ["watch", "nope", "--db", db])
     assert out.exit_code == 2 and "no watchlist" in out.output
+
+
+def test_worker_factory_reads_store_and_token_from_env(tmp_path, monkeypatch):
+    """``app_from_env`` is what each uvicorn worker process builds."""
+    from fastapi.testclient import TestClient
+
+    from sitrep.api.app import app_from_env
+
+    monkeypatch.setenv("SITREP_DB", str(tmp_path / "w.db"))
+    monkeypatch.setenv("SITREP_TOKEN", "worker-token")
+    app = app_from_env()
+    assert app.state.settings.token == "worker-token"
+    assert TestClient(app).get("/api/health").json()["counts"]["events"] == 0
+    assert (tmp_path / "w.db").exists()

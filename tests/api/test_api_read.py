@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitrep.store import query as Q
+
 
 def test_article_search_and_filters(client, arts):
     ids = lambda r: {a["id"] for a in r.json()["items"]}  # noqa: E731
@@ -114,3 +116,15 @@ def test_frequent_pair_pages_match_rare_pair_pages(seeded, monkeypatch):
     monkeypatch.setattr(Q, "DYAD_PROBE_MIN", 0)
     assert [e["id"] for e in Q.list_events(store, f)] == listed and len(listed) == 3
     assert Q.count_events(store, f) == 4
+
+
+def test_dyad_series_follows_merged_happenings(client, seeded):
+    """The cached series is dropped when happenings are merged (no event is added)."""
+    store, _ = seeded
+    before = client.get("/api/dyads/CHN/RUS", params={"by": "year"}).json()["series"]
+    rows = Q.list_events(store, Q.EventFilter(dyad=("CHN", "RUS")))
+    assert [s["total"] for s in before] == [len(rows)]
+    store.set_happenings({r["id"]: "h-" + r["type"] for r in rows})  # one per type
+    after = client.get("/api/dyads/CHN/RUS", params={"by": "year"}).json()["series"]
+    assert len({r["type"] for r in rows}) < len(rows)
+    assert [s["total"] for s in after] == [len({r["type"] for r in rows})]

@@ -7,11 +7,13 @@ and sets it). Each test gets a fresh database of its own, dropped afterwards.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
 
 from helpers import backend_url
+from sitrep.models import Article, Event, EventArg, Span, article_id_for, content_hash
 from sitrep.store import Store
 
 BACKENDS = ("sqlite", "postgresql")
@@ -75,3 +77,52 @@ def build_article(text: str, *, title: str | None = None, published: str | None 
 def make_article():
     """The ``build_article`` factory."""
     return build_article
+
+
+TYPES = ("AGREE", "CONSULT", "ASSAULT", "COOPERATE")
+COUNTRIES = ("CHN", "RUS", "USA", "UKR")
+#: Dates around month, ISO week and year boundaries.
+DAYS = ("2019-12-30", "2020-01-01", "2020-01-31", "2020-02-01", "2020-12-31", "2021-01-02",
+        "2021-01-04", "2021-06-15", "2021-06-15T09:30:00")
+
+
+def coded_article_of(n: int, events: list[tuple[str, list[str], list[str], str | None]]) -> Article:
+    """Article ``n`` with events (TYPE, actor countries, recipient countries, date)."""
+    body = f"Report {n}. " + " ".join(f"Sentence {i}." for i in range(len(events)))
+    digest = content_hash(body)
+    a = Article(id=article_id_for(digest), source=f"t{n}", text=body, content_hash=digest,
+                paragraphs=[body], language="en")
+    for i, (typ, src, dst, day) in enumerate(events):
+        a.events.append(Event(
+            type=typ, evidence=Span(i, i + 1), actors=[EventArg(c, c, c) for c in src],
+            recipients=[EventArg(c, c, c) for c in dst], date=day,
+            date_precision="day" if day else None, coder="test", coder_version="1"))
+    return a
+
+
+def random_articles_of(seed: int, n: int) -> list[Article]:
+    """``n`` articles of 1-3 random events among ``COUNTRIES`` on ``DAYS`` (10% undated)."""
+    rng = random.Random(seed)
+    arts = []
+    for i in range(n):
+        evs = []
+        for _ in range(rng.randint(1, 3)):
+            src, dst = rng.sample(COUNTRIES, 2)
+            day = rng.choice(DAYS) if rng.random() > 0.1 else None
+            recip = rng.random() < 0.3
+            evs.append((rng.choice(TYPES), [src, dst] if recip else [src], [] if recip else [dst],
+                        day))
+        arts.append(coded_article_of(seed * 1000 + i, evs))
+    return arts
+
+
+@pytest.fixture
+def coded_article():
+    """The ``coded_article_of`` factory."""
+    return coded_article_of
+
+
+@pytest.fixture
+def random_articles():
+    """The ``random_articles_of`` factory."""
+    return random_articles_of

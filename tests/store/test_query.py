@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sqlalchemy import select
+
 from sitrep.errors import UsageError
+
 from sitrep.store import query as Q
+from sitrep.store import schema as S
 
 
 @pytest.fixture
@@ -120,3 +124,37 @@ def test_postgres_full_text_uses_its_gin_index(filled):
             "EXPLAIN SELECT id FROM articles WHERE to_tsvector('english', "
             "coalesce(articles.title, '') || ' ' || articles.text) @@ plainto_tsquery('english', 'x')")))
     assert "ix_articles_fts" in plan
+
+
+def test_dyad_pages_from_the_pair_index_match_a_plain_filter(store, random_articles):
+    """Pages of one dyad read from ``ix_dyads_pair`` give the events, order and
+    pages that filtering every event would."""
+    for a in random_articles(4, 30):
+        store.add_article(a)
+    d = S.event_dyads.c
+    with store.engine.connect() as conn:
+        dyad_rows = conn.execute(select(d.event_id, d.source_country, d.target_country)).all()
+    every = Q.list_events(store, Q.EventFilter(limit=Q.MAX_LIMIT))
+    for directed in (False, True):
+        for kw in ({}, {"types": ["agree", "CONSULT"]}, {"since": "2020-02-01"},
+                   {"until": "2021-01-02", "types": ["COOPERATE"]}):
+            ids = {e for e, s, t in dyad_rows
+                   if (s, t) == ("CHN", "RUS") or (not directed and (s, t) == ("RUS", "CHN"))}
+            want = [r["id"] for r in every if r["id"] in ids
+                    and (not kw.get("types") or r["type"] in {t.upper() for t in kw["types"]})
+                    and (not kw.get("since") or (r["date"] or "") >= kw["since"])
+                    and (not kw.get("until") or (r["date"] or "\uffff") <= kw["until"] + "\uffff")]
+            for offset in range(0, len(want) + 2, 3):
+                got = Q.list_events(store, Q.EventFilter(dyad=("chn", "rus"), directed=directed,
+                                                         limit=3, offset=offset, **kw))
+                assert [r["id"] for r in got] == want[offset:offset + 3], (directed, kw, offset)
+            assert all(r["article_title"] is None or isinstance(r["article_title"], str)
+                       for r in got)
+
+
+def test_frequent_words_walk_articles_newest_first(filled, monkeypatch):
+    store, _ = filled
+    queries = ("missile", "exercises", "shelling Ukraine", "the", "submarine")
+    sorted_ = [Q.list_articles(store, Q.ArticleFilter(text=q)) for q in queries]
+    monkeypatch.setattr(Q, "FTS_WALK_MIN", 1)
+    assert [Q.list_articles(store, Q.ArticleFilter(text=q)) for q in queries] == sorted_

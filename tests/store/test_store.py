@@ -143,3 +143,22 @@ def test_opening_a_migrated_store_does_not_wait_for_writers(db_url):
         Store.open(db_url).close()
         assert time.perf_counter() - t0 < 5
         holder.rollback()
+
+
+def test_every_write_moves_the_data_version(store, make_article):
+    art = make_article("China and Russia met. Talks went on.", published="2024-03-05",
+                       with_event=("CONSULT", "CHN", "RUS"))
+    v0 = store.version()
+    assert store.add_article(art) and store.version() > v0
+    v1 = store.version()
+    assert not store.add_article(art) and store.version() == v1  # already stored
+    store.replace_events(store.get_article(art.id))
+    v2 = store.version()
+    assert v2 > v1
+    with store.engine.connect() as conn:
+        (eid,) = conn.execute(select(S.events.c.id)).scalars().all()
+    store.set_happenings({eid: "h"})
+    assert store.version() > v2
+    v3 = store.version()
+    store.set_happenings({eid: "h"})  # nothing changes
+    assert store.version() == v3

@@ -98,6 +98,18 @@ def create_app(store: Store, settings: Settings | None = None,
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app over the store named by ``$SITREP_DB`` with ``Settings.from_env()``.
+
+    The factory uvicorn calls in each worker process when serving with several
+    (``uvicorn --factory --workers N sitrep.api.app:app_from_env``): the API is
+    CPU-bound Python, so one process uses one core however many threads it has.
+    Each worker has its own connections and caches (caches key on the store's
+    data version, so a write through one worker is seen by the others).
+    """
+    return create_app(Store.open(None), Settings.from_env())
+
+
 class SecurityHeaders:
     """ASGI middleware: security headers on every response, and any bug answered
     in the one error shape (with the headers) instead of a bare 500.

@@ -129,15 +129,27 @@ def series(rows: list[dict[str, Any]],
     for r in rows:
         counts = periods.setdefault(r["period"], {})
         counts[r["type"]] = counts.get(r["type"], 0) + int(r["count"])
+    return period_series(periods, weights)
+
+
+def period_series(periods: Mapping[str, Mapping[str, int]],
+                  weights: Mapping[str, float] | None = WEIGHTS) -> list[dict[str, Any]]:
+    """``series`` from counts already grouped by period (``{period: {TYPE: n}}``, as
+    ``query.dyad_period_counts`` returns them: a weekly series of a busy pair has
+    thousands of (period, type) rows, too many to turn into dicts and back)."""
     out = []
     for period in sorted(periods):
         counts = periods[period]
         total = sum(counts.values())
         score = score_sum = None
         if weights is not None:
-            weighted = [(weights[t], n) for t, n in counts.items() if t in weights]
-            n_w = sum(n for _, n in weighted)
-            score_sum = round(sum(w * n for w, n in weighted), 3)
+            n_w, s_w = 0, 0.0
+            for t, n in counts.items():
+                w = weights.get(t)
+                if w is not None:
+                    n_w += n
+                    s_w += w * n
+            score_sum = round(s_w, 3)
             score = round(score_sum / n_w, 3) if n_w else None
         out.append({"period": period, "counts": dict(sorted(counts.items())), "total": total,
                     "score": score, "score_sum": score_sum})

@@ -3,7 +3,9 @@
 Lists and nested objects are JSON columns; the columns that queries filter on
 (dates, country codes, types) are plain indexed columns. ``event_dyads`` holds
 one row per ordered (source country, target country) pair of each event, so a
-dyad query is an index range scan rather than a JSON search.
+dyad query is an index range scan rather than a JSON search. ``dyad_counts``
+holds the dyad series already counted per week, month and year (see
+``sitrep.store.dyad_counts``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ articles = Table(
     Index("ix_articles_publisher", "publisher"),
     Index("ix_articles_story", "story_id"),
 )
+
+#: Newest-first pages in index order (``query.list_articles``; migration 0007).
+Index("ix_articles_pub_id", articles.c.published.desc(), articles.c.id)
 
 mentions = Table(
     "mentions", metadata,
@@ -142,8 +147,35 @@ event_dyads = Table(
     Column("type", String(16), nullable=False),
     Column("date", String(32)),
     Column("happening_id", String(64)),  # copied from events by merging (migration 0006)
-    Index("ix_dyads_pair_date", "source_country", "target_country", "date"),
+    # A pair's rows in page order (date, event id), with what a series or a type
+    # filter reads, so both are index-only (migration 0007).
+    Index("ix_dyads_pair", "source_country", "target_country", "date", "event_id", "type",
+          "happening_id"),
     Index("ix_dyads_event", "event_id"),
+)
+
+#: Happenings per country pair, period and type (``sitrep.store.dyad_counts``):
+#: ``counts`` is ``{TYPE: happenings}``; rows with ``directed`` true count the
+#: ordered pair, the others the unordered pair (``source_country < target_country``).
+#: ``grain`` is week, month or year; ``period`` the label the query layer shows
+#: (``2024-W12``, ``2024-03``, ``2024``).
+dyad_counts = Table(
+    "dyad_counts", metadata,
+    Column("source_country", String(8), primary_key=True),
+    Column("target_country", String(8), primary_key=True),
+    Column("directed", Boolean, primary_key=True),
+    Column("grain", String(8), primary_key=True),
+    Column("period", String(16), primary_key=True),
+    Column("counts", JSON, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+#: One row: a number every write of articles, events or happenings moves, so a
+#: process can tell that the data changed, whoever changed it (migration 0008).
+store_state = Table(
+    "store_state", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
 )
 
 #: Actors learnt from the corpus (the seed list ships with the code, not here).
