@@ -15,6 +15,7 @@ ROWS = [
     "t4\tagent_to_code\tUnited Nations Security Council\t\t\tUNO\t\t\t\t\t\t",
     "t5\tquery_wiki\tNato\t\t\t\t\t\tNATO\t\t\t",
     "t6\tagent_to_code\tZyxw Qrst\t\t\tFRA\tGOV\t\t\t\t\t",
+    "t7\tagent_to_code\tambulances\t\t\t\tMED\t\t\t\t\t",
 ]
 
 
@@ -31,14 +32,18 @@ def test_registered():
 
 def test_scores_each_field(data_dir):
     m = ngec(EvalOptions(data_dir)).metrics
-    assert m["country_n"] == 4 and m["sector_n"] == 3 and m["no_match_n"] == 1
-    assert m["country_acc"] == pytest.approx(2 / 4)       # UNO vs IGO is a strict miss
-    assert m["country_acc_igo"] == pytest.approx(3 / 4)
-    assert m["sector_acc"] == pytest.approx(2 / 3)
+    assert m["country_n"] == 4 and m["sector_n"] == 4 and m["no_match_n"] == 1
+    assert m["country_acc"] == pytest.approx(2 / 4)         # UNO vs IGO is a strict miss
+    assert m["country_acc_mapped"] == pytest.approx(3 / 4)  # ... and a hit once mapped
+    assert m["sector_acc"] == pytest.approx(2 / 4)          # NGEC MED (medical) vs HLH
+    assert m["sector_acc_mapped"] == pytest.approx(3 / 4)
     assert m["no_match_acc"] == 1.0
     assert m["skipped_wiki"] == 1
-    assert m["world_knowledge_rows"] == 3                 # Maas, UNSC, the unknown name
-    assert m["world_knowledge_kb_acc"] == pytest.approx(2 / 3)
+    # the phrase names no country: Maas, UNSC and the unknown name need a KB
+    assert m["country_world_n"] == 3 and m["country_text_n"] == 1
+    assert m["country_world_kb_acc"] == pytest.approx(2 / 3)
+    assert m["country_world_text_only_acc"] == 0.0
+    assert m["country_acc_text"] == 1.0                     # Pakistani Army
 
 
 def test_missing_data(tmp_path):

@@ -50,6 +50,8 @@ def test_scores(data_dir):
     assert m["acc_161km"] == pytest.approx(2 / 3)   # the made-up town is a miss
     assert m["country_acc"] == pytest.approx(2 / 3)
     assert m["coverage"] == pytest.approx(2 / 3)
+    assert m["focus_only"] == pytest.approx(1 / 3)  # Xyzzyville: China's, no point
+    assert m["focus_only_country_acc"] == 0.0       # (its gold says Chad)
     assert m["median_km"] < 20
 
 

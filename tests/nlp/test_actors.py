@@ -57,6 +57,44 @@ def test_resolve_phrase(resolver, phrase, country, sector, role):
     assert (a.country, a.sector, a.role) == (country, sector, role)
 
 
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("the African Union Commission", "IGO", None),   # known body + "Commission": no trade union
+    ("Syrian Democratic Forces", "SYR", "REB"),      # the name's words are not a description
+    ("a Chinese state-run newspaper", "CHN", "GOV"),  # state media speak for the state
+    ("the U.N. General Assembly", "IGO", "LEG"),      # "General" is no military rank here
+    ("a Japanese destroyer", "JPN", "MIL"),
+    ("Kerala police", "IND", "COP"),                  # a state of one country
+    ("Indian diplomats", "IND", "GOV"),
+    ("Transnistria", "MDA", "PRE"),
+])
+def test_resolve_phrase_general_rules(resolver, phrase, country, sector):
+    a = resolve_actor(phrase, resolver=resolver)
+    assert (a.country, a.sector) == (country, sector)
+
+
+def test_a_known_body_starting_a_name_says_whose_it_is(resolver):
+    a = resolve_actor("UN Envoy Zyxw Qrst", resolver=resolver)
+    assert (a.name, a.country, a.sector) == ("Zyxw Qrst", "IGO", "GOV")
+    assert "United Nations" in a.provenance
+    assert resolve_actor("Congress Leader Zyxw Qrst", resolver=resolver).country is None
+
+
+def test_a_place_inside_a_longer_name_gives_no_country():
+    from sitrep.nlp.places import Entry, Gazetteer, norm
+
+    town = Entry("Human", 1.0, 1.0, "UKR", 90_000, 1, "PPL")
+    gaz = Gazetteer.from_entries([town], [({norm("Human")}, set())])
+    r = Resolver(ActorKB(), places=gaz)
+    assert r.actor("the Zyxw Court of Human Rights").country is None
+    assert r.actor("Human police").country == "UKR"
+
+
+def test_context_names_an_unknown_acronym():
+    r = Resolver(ActorKB())
+    assert r.actor("ZQXW", "Kenya").country == "KEN"
+    assert r.actor("ZQXW") is None
+
+
 def test_person_name_is_separated_from_title(resolver):
     a = resolve_actor("Armenian Prime Minister Nikol Pashinyan", resolver=resolver)
     assert a.name == "Nikol Pashinyan" and a.role == "Prime Minister"

@@ -42,3 +42,24 @@ def test_country_info_has_capital_and_centre(countries):
     chn = countries.countries["CHN"]
     assert chn.capital == "Beijing" and chn.lat is not None
     assert countries.countries["GBR"].lat is not None  # not overwritten by "Wales"
+
+
+def test_shared_demonym_goes_to_the_most_populous_country(countries):
+    assert countries.by_demonym("Indian") == "IND"       # not the Indian Ocean Territory
+    assert countries.by_demonym("Dominican") == "DOM"
+
+
+def test_historic_names_accents_and_long_official_names(countries):
+    assert countries.by_name("Zaire") == "COD"           # ISO 3166-3, one successor
+    assert countries.by_name("Upper Volta") == "BFA"
+    assert countries.by_name("Czechoslovakia") is None   # split: no single successor
+    assert countries.by_name("Cote d’Ivoire") == "CIV"
+    [(start, end, a3, kind)] = countries.find_in("the Democratic People's Republic of Korea said")
+    assert (a3, kind, start, end) == ("PRK", "name", 4, 41)
+
+
+def test_subdivisions(countries):
+    assert countries.by_subdivision("Kerala") == "IND"
+    assert countries.by_subdivision("Punjab") is None    # India and Pakistan
+    assert countries.by_subdivision("Georgia") is None   # a country name first
+    assert countries.by_subdivision("Central") is None   # a direction, not a name

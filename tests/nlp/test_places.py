@@ -4,7 +4,8 @@ import pytest
 
 from sitrep.models import Article, Mention
 from sitrep.nlp.countries import CountryIndex
-from sitrep.nlp.places import Entry, Gazetteer, PlaceStage, distance_km, norm
+from sitrep.nlp.places import (FEATURE_FOCUS, Entry, Gazetteer, PlaceStage, distance_km,
+                                name_variants, norm)
 
 
 def entry(name, lat, lon, country, pop, feature="PPL", admin1=None, gid=None):
@@ -61,9 +62,31 @@ def test_country_resolves_to_the_country(stage):
     assert got["Harbin"].lat == pytest.approx(45.75)
 
 
-def test_unknown_place_is_skipped_not_fatal(stage):
+def test_unknown_place_gets_the_focus_country_without_a_point(stage):
     got = geocode(stage, "From Xyzzyville to Harbin.", "Xyzzyville", "Harbin")
-    assert set(got) == {"Harbin"}
+    assert got["Harbin"].lat == pytest.approx(45.75)
+    x = got["Xyzzyville"]
+    assert (x.country, x.lat, x.lon, x.feature) == ("CHN", None, None, FEATURE_FOCUS)
+
+
+def test_unknown_place_without_focus_is_skipped_not_fatal(stage):
+    got = geocode(stage, "From Xyzzyville to Paris and Harbin.", "Xyzzyville", "Paris",
+                  "Harbin")
+    assert set(got) == {"Paris", "Harbin"}  # FRA and CHN tie: no focus country
+
+
+def test_generic_words_are_dropped_inside_the_focus_country(stage):
+    got = geocode(stage, "Boats on the Dallas River near Dallas, Texas, and Lake Paris.",
+                  "Dallas River", "Texas", "Lake Paris")
+    assert got["Dallas River"].geonameid == 5
+    assert got["Lake Paris"].geonameid == 4  # the Texan Paris, not the capital
+
+
+def test_name_variants():
+    assert name_variants("Neches River") == ["neches"]
+    assert name_variants("W. Columbia") == ["west columbia", "columbia"]
+    assert name_variants("Loudon Co.") == ["loudon county", "loudon"]
+    assert name_variants("Port of Los Angeles") == ["los angeles"]
 
 
 def test_distance():
@@ -85,3 +108,9 @@ def test_real_gazetteer_on_the_example_places(tmp_path_factory):
     assert got["Beijing"].feature == "PPLC" and got["Beijing"].country == "CHN"
     assert got["Washington"].country == "USA" and got["Washington"].feature == "PPLC"
     assert time.perf_counter() - t < 120  # first build is slow; the cached load ~1 s
+
+
+def test_a_description_is_not_given_the_focus_country(stage):
+    got = geocode(stage, "In the northeast Chinese city of Harbin.", "the northeast Chinese city",
+                  "Harbin")
+    assert set(got) == {"Harbin"}

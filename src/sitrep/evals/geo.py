@@ -8,7 +8,10 @@ this measures resolution only. Scored over gold toponyms that have coordinates:
   gold point; an unresolved toponym counts as a miss (goal ≥ 0.83);
 * ``country_acc`` — share whose predicted country equals the gold country (goal ≥ 0.97);
 * ``mean_km`` / ``median_km`` — error distance over the resolved ones;
-* ``coverage`` — share resolved at all.
+* ``coverage`` — share resolved to a point;
+* ``focus_only`` — share given only the article's focus country (a name the
+  gazetteer lacks: feature ``FOCUS``, no point), and ``focus_only_country_acc``,
+  how often that country is right.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def lgl(opts: EvalOptions) -> EvalReport:
     load_s = time.perf_counter() - t0
     stage = PlaceStage(gaz)
     data = read_lgl(opts.data_dir / "geo" / "lgl.xml", opts.limit)
-    n = hits = country_n = country_ok = 0
+    n = hits = country_n = country_ok = focus_n = focus_ok = 0
     errors: list[float] = []
     t1 = time.perf_counter()
     for text, gold in data:
@@ -85,6 +88,9 @@ def lgl(opts: EvalOptions) -> EvalReport:
             if g.country:
                 country_n += 1
                 country_ok += bool(p and p.country == g.country)
+            if p is not None and p.feature == "FOCUS":
+                focus_n += 1
+                focus_ok += p.country == g.country
             if p is None or p.lat is None:
                 continue
             km = distance_km(g.lat, g.lon, p.lat, p.lon)
@@ -96,6 +102,8 @@ def lgl(opts: EvalOptions) -> EvalReport:
         "acc_161km": hits / n if n else 0.0,
         "country_acc": country_ok / country_n if country_n else 0.0,
         "coverage": len(errors) / n if n else 0.0,
+        "focus_only": focus_n / n if n else 0.0,
+        "focus_only_country_acc": focus_ok / focus_n if focus_n else 0.0,
         "mean_km": statistics.fmean(errors) if errors else 0.0,
         "median_km": statistics.median(errors) if errors else 0.0,
         "gazetteer_load_s": load_s,
@@ -107,6 +115,8 @@ def lgl(opts: EvalOptions) -> EvalReport:
         f"country accuracy {metrics['country_acc']:.4f} over {country_n} (goal >= {GOAL_COUNTRY})",
         f"coverage {metrics['coverage']:.4f}; error km mean {metrics['mean_km']:.1f}, "
         f"median {metrics['median_km']:.1f}",
+        f"focus country only (not in the gazetteer) {focus_n}, "
+        f"its country right {metrics['focus_only_country_acc']:.4f}",
         f"gazetteer load {load_s:.2f}s, resolution {run_s:.2f}s",
     ]
     return EvalReport("geo-lgl", metrics, lines)

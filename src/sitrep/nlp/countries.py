@@ -1,11 +1,17 @@
 """Country names, demonyms and capitals → ISO 3166-1 alpha-3.
 
 The tables come from installed packages, not from hand-typed lists:
-``pycountry`` (ISO names, official and common names), ``countryinfo``
-(alternative spellings, demonym, capital with coordinates, country centre).
+``pycountry`` (ISO names, official and common names, and the ISO 3166-3 names of
+countries that changed: "Zaire" → COD, "Upper Volta" → BFA, where the change left
+one successor), ``countryinfo`` (alternative spellings, demonym, capital with
+coordinates, country centre; a demonym several entries share — "Indian",
+"Dominican" — goes to the most populous of them).
 (``country_converter`` 1.3.2 fails to build its regex table with the pandas
-installed here, so it is not used.) :data:`CURATED_NAMES`/:data:`CURATED_DEMONYMS` adds the few forms news text uses that none of
-the packages has (``U.S.``, ``Saudi``, ``Kosovo``; plural demonyms are derived).
+installed here — Namibia's ISO2 "NA" is read as a missing value — so it is not
+used; its table's regexes are search fragments, not names, so they are not read
+directly either.) :data:`CURATED_NAMES`/:data:`CURATED_DEMONYMS` add the few forms
+news text uses that none of the packages has (``U.S.``, ``Saudi``, ``Kosovo``;
+plural demonyms are derived).
 
 A ``CountryIndex`` is built once and handed to whoever needs it; it holds no
 process-wide state.
@@ -14,6 +20,7 @@ process-wide state.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: Forms frequent in news that pycountry/countryinfo lack (checked against both
@@ -26,7 +33,9 @@ CURATED_NAMES: dict[str, str] = {
     "south korea": "KOR", "dprk": "PRK", "republic of china": "TWN",
     "mainland china": "CHN", "prc": "CHN", "holland": "NLD", "czechia": "CZE",
     "turkey": "TUR", "burma": "MMR", "palestine": "PSE", "us": "USA",
-    "palestinian territory": "PSE", "palestinian territories": "PSE", "gaza": "PSE",
+    "usa": "USA", "palestinian territory": "PSE", "palestinian territories": "PSE",
+    "gaza": "PSE", "soviet union": "RUS", "ussr": "RUS", "east germany": "DEU",
+    "west germany": "DEU",
 }
 
 #: Demonyms news uses that countryinfo's single demonym per country misses.
@@ -50,6 +59,16 @@ CURATED_CAPITALS: dict[str, str] = {
 #: Shortest alternative spelling kept from countryinfo; shorter ones are codes
 #: ("CN", "US") that collide with ordinary words when matched case-insensitively.
 MIN_ALIAS_LEN = 4
+#: Subdivision names made only of these words ("North", "Central", "Upper East")
+#: are directions, not names, in running text.
+GENERIC_REGION_WORDS = frozenset("""north south east west northern southern eastern western
+central centre center upper lower greater middle capital coast coastal islands island
+lakes lake mountain mountains river valley far north-east north-west south-east south-west
+northeast northwest southeast southwest region district province state city""".split())
+_WORD = re.compile(r"[A-Za-z][\w.\-]*(?:[’']s)?")
+_SUFFIX = re.compile(r"[’']s$|-(based|led|backed|born)$")
+#: Longest country cue in words ("Democratic People's Republic of Korea").
+MAX_CUE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -74,12 +93,14 @@ class CountryIndex:
         self._names: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._capitals: dict[str, str] = {}
+        self._subdivisions: dict[str, str] | None = None  # built on first use
         self._load()
 
     def _load(self) -> None:
         import countryinfo
         import pycountry
 
+        demonym_pop: dict[str, list[tuple[int, str]]] = {}
         for c in countryinfo.all_countries():
             info = c.info()
             a3 = (info.get("ISO") or {}).get("alpha3")
@@ -96,22 +117,38 @@ class CountryIndex:
                     (_as_list(info.get("capital")) or [None])[0],
                     _f(ll[0]) if ll else None, _f(ll[1]) if len(ll) > 1 else None,
                     _f(cl[0]) if cl else None, _f(cl[1]) if len(cl) > 1 else None)
-            self._names.setdefault(info["name"].lower(), a3)
+            self._names.setdefault(_norm(info["name"]), a3)
             for alt in info.get("altSpellings") or []:
                 if len(alt) >= MIN_ALIAS_LEN:
-                    self._names.setdefault(alt.lower(), a3)
+                    self._names.setdefault(_norm(alt), a3)
             if info.get("demonym"):
-                self._demonyms.setdefault(info["demonym"].lower(), a3)
+                demonym_pop.setdefault(_norm(info["demonym"]), []).append(
+                    (int(info.get("population") or 0), a3))
             for cap in _as_list(info.get("capital")):
-                self._capitals.setdefault(cap.lower(), a3)
+                self._capitals.setdefault(_norm(cap), a3)
         for c in pycountry.countries:
             for attr in ("name", "official_name", "common_name"):
                 val = getattr(c, attr, None)
                 if val:
-                    self._names.setdefault(val.lower(), c.alpha_3)
+                    self._names.setdefault(_norm(val), c.alpha_3)
+        for h in pycountry.historic_countries:
+            successor = pycountry.countries.get(alpha_2=h.alpha_4[2:])
+            if successor is not None:
+                for form in _historic_forms(h.name):
+                    self._names.setdefault(_norm(form), successor.alpha_3)
+        for demonym, owners in demonym_pop.items():
+            self._demonyms[demonym] = max(owners)[1]
         self._names.update(CURATED_NAMES)
         self._demonyms.update(CURATED_DEMONYMS)
         self._capitals.update(CURATED_CAPITALS)
+        # words a cue may start with → its longest length, so that find_in tries
+        # only the lengths some cue has at each word
+        self._cue_len: dict[str, int] = {"the": MAX_CUE_WORDS}
+        for key in [*self._names, *self._demonyms, *self._capitals]:
+            toks = _WORD.findall(key)
+            if toks:
+                first = _first_key(toks[0])
+                self._cue_len[first] = max(self._cue_len.get(first, 0), len(toks))
 
     def name_of(self, alpha3: str) -> str:
         """Common English name of a country (the code itself if unknown)."""
@@ -143,6 +180,14 @@ class CountryIndex:
         """Alpha-3 of the country whose capital is ``text`` ("Beijing" → CHN)."""
         return self._capitals.get(_norm(text))
 
+    def by_subdivision(self, text: str) -> str | None:
+        """Alpha-3 of the one country with a state/province/region of that name
+        (ISO 3166-2 via pycountry: "Rakhine" → MMR, "Lancashire" → GBR); None for
+        a name several countries share ("Punjab") or that is also a country."""
+        if self._subdivisions is None:
+            self._subdivisions = _subdivision_index(self._names)
+        return self._subdivisions.get(_norm(text)) or None
+
     def any(self, text: str) -> str | None:
         """Alpha-3 from a name, demonym or possessive ("China's"); capitals excluded."""
         key = re.sub(r"[’']s$", "", text.strip())
@@ -152,16 +197,18 @@ class CountryIndex:
         """All country cues in ``text``: ``(start, end, alpha3, kind)`` with kind
         ``name``, ``demonym`` or ``capital``; longest match first, no overlaps."""
         found: list[tuple[int, int, str, str]] = []
-        words = list(re.finditer(r"[A-Za-z][\w.\-]*(?:[’']s)?", text))
+        words = list(_WORD.finditer(text))
         i = 0
         while i < len(words):
             hit = None
-            for n in (4, 3, 2, 1):
+            first = _first_key(words[i].group())
+            longest = max(self._cue_len.get(first, 0),
+                          self._cue_len.get(first[:-1], 0) if first.endswith("s") else 0)
+            for n in range(min(MAX_CUE_WORDS, longest), 0, -1):  # no cue starts here: none
                 if i + n > len(words):
                     continue
                 start, end = words[i].start(), words[i + n - 1].end()
-                chunk = re.sub(r"[’']s$|-(based|led|backed|born)$", "", text[start:end]).rstrip(".,") \
-                    or text[start:end]
+                chunk = _SUFFIX.sub("", text[start:end]).rstrip(".,") or text[start:end]
                 if not chunk[:1].isupper():
                     continue
                 for kind, fn in (("name", self.by_name), ("demonym", self.by_demonym),
@@ -186,8 +233,45 @@ def _as_list(value: object) -> list[str]:
     return [v for v in value or [] if isinstance(v, str) and v]
 
 
+def _first_key(word: str) -> str:
+    """A word as find_in's chunks are looked up: no possessive, no "-based"."""
+    return _norm(_SUFFIX.sub("", word).rstrip(".,"))
+
+
 def _norm(text: str) -> str:
+    """Lookup key: lower case, accents removed ("Côte" = "cote"), one apostrophe."""
+    if text.isascii():
+        return re.sub(r"\s+", " ", text.strip().lower())
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _subdivision_index(names: dict[str, str]) -> dict[str, str]:
+    """Subdivision name → alpha-3, "" where countries share it; country names out.
+    Names shorter than :data:`MIN_ALIAS_LEN` are codes or fragments: left out."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        for form in {sub.name, re.sub(r"\s*\(.*\)$", "", sub.name)}:
+            key = _norm(form)
+            if len(key) < MIN_ALIAS_LEN or key in names or set(key.split()) <= GENERIC_REGION_WORDS:
+                continue
+            out[key] = country.alpha_3 if out.get(key, country.alpha_3) == country.alpha_3 else ""
+    return out
+
+
+def _historic_forms(name: str) -> list[str]:
+    """ISO 3166-3 "Zaire, Republic of" → itself, "Zaire", "Republic of Zaire"."""
+    head, _, tail = name.partition(",")
+    forms = [name, head.strip()]
+    if tail.strip():
+        forms.append(f"{tail.strip()} {head.strip()}")
+    return forms
 
 
 def _strip_the(key: str) -> str:

@@ -16,7 +16,13 @@ regions, UK nations, Canadian provinces: approximate centres) and, in
 
 Disambiguation (see :class:`PlaceStage`): population and feature priors, then the
 countries the article is about (country names and demonyms in its text, and its
-unambiguous places) and nearness to the article's other places.
+unambiguous places) and nearness to the article's other places. A toponym the
+gazetteer lacks (rivers, townships, neighbourhoods: the packages ship populated
+places only) is, if it names a state or province of one country (pycountry's ISO
+3166-2 names), kept with that country; else looked up again without its generic
+words inside the article's focus country, and otherwise kept with that country
+and no coordinates (feature ``FOCUS``), so a local name still says which country
+it is in.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from ..models import Article, Place
 from .countries import CountryIndex
 
 #: Bump when the index layout or its sources change (invalidates the cache file).
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 MIN_CITY_POPULATION = 1000
 
 # Scoring weights (log10 population is the base score). Calibrated by grid search
@@ -59,6 +65,29 @@ SUPPORT_CAP = 2.0
 
 FEATURE_CITY, FEATURE_CAPITAL, FEATURE_COUNTRY = "PPL", "PPLC", "PCLI"
 FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_CONTINENT = "ADM1", "ADM2", "CONT"
+#: A toponym the gazetteer lacks ("Neches River", "Readington Township"), placed in
+#: the article's focus country without coordinates (see :meth:`PlaceStage.resolve`).
+FEATURE_FOCUS = "FOCUS"
+#: A state or province known only by name (ISO 3166-2 via pycountry: "Lancashire"):
+#: its country, no point.
+FEATURE_REGION = "ADM"
+
+#: Generic words around a local name that the cities-only gazetteer lacks as such:
+#: "Neches River" / "Lake Robinson" / "Hamilton Township" / "Port of Los Angeles" are
+#: looked up again as "Neches" / "Robinson" / "Hamilton" / "Los Angeles" (a town of
+#: that name is usually the one the feature is named after, or next to it).
+GENERIC_SUFFIXES = ("river", "creek", "township", "twp", "lake", "valley", "park", "islands",
+                    "island", "national park", "national lakeshore", "national forest",
+                    "station", "village", "city", "county", "co", "parish", "borough",
+                    "mountains", "mountain", "hills", "bay")
+GENERIC_PREFIXES = ("lake", "mount", "mt", "port of", "fort", "downtown", "north", "south",
+                    "east", "west", "northern", "southern", "eastern", "western", "central",
+                    "upper", "lower", "greater")
+#: Lower-case words that may sit inside a place name.
+NAME_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "on", "upon", "am", "an",
+                             "der", "du", "el", "al", "and", "y", "sur", "en"})
+#: Abbreviated compass words in names ("W. Columbia" → "West Columbia").
+COMPASS_ABBR = {"n": "north", "s": "south", "e": "east", "w": "west"}
 
 
 @dataclass(frozen=True)
@@ -227,12 +256,22 @@ class PlaceStage:
 
         Pass 1 scores each toponym on its own; then, ``CONTEXT_ROUNDS`` times, each
         is rescored against the others' current picks (their countries, states and
-        points) plus the countries the text names.
+        points) plus the countries the text names outside the spans. A toponym with
+        no candidate is, in order: a state/province of one country
+        (``FEATURE_REGION``), a shorter form's candidates in the focus country
+        (:func:`name_variants`), else that country alone (``FOCUS``); with no
+        clear focus it is left out. A country name that is itself a span does not
+        vote as "named": its own reading decides ("Georgia" next to Atlanta).
         """
         entry = self.gazetteer.entry
         cands = [self.gazetteer.candidates(s[2]) for s in spans]
         # countries the text names (not capitals: those are toponyms to resolve)
-        named = Counter(c[2] for c in self.countries.find_in(text) if c[3] != "capital")
+        # and that are not toponyms to resolve themselves ("Georgia" may be the state)
+        named = Counter(c[2] for c in self.countries.find_in(text) if c[3] != "capital"
+                        and not any(c[0] < e and c[1] > s for s, e, _ in spans))
+        regions = [self.countries.by_subdivision(sp[2]) if not c else None
+                   for sp, c in zip(spans, cands)]
+        named.update(r for r in regions if r)  # "Lancashire" puts Lancaster in England
         support = self._support(spans, cands)
         picks = [self._best(c, _Context(named, support=_others(support, spans, k)))
                  for k, c in enumerate(cands)]
@@ -241,14 +280,49 @@ class PlaceStage:
             picks = [self._best(c, _Context.around(named, chosen, spans, k,
                                                    _others(support, spans, k)))
                      for k, c in enumerate(cands)]
+        chosen = [entry(p) if p is not None else None for p in picks]
+        focus = _focus(named, chosen, spans)
         out = []
-        for span, pick in zip(spans, picks):
+        for k, (span, pick) in enumerate(zip(spans, picks)):
             if pick is None:
+                place = self._unlisted(k, spans, regions[k], focus,
+                                       _Context.around(named, chosen, spans, k))
+                if place is not None:
+                    out.append(place)
                 continue
             e = entry(pick)
             out.append(Place(span[0], span[1], span[2], e.name, e.lat, e.lon, e.country,
                              e.geonameid, e.feature))
         return out
+
+    def _unlisted(self, k: int, spans, region: str | None, focus: str | None,
+                  ctx: _Context) -> Place | None:
+        """A toponym without candidates: a state/province of one country, a shorter
+        form in the focus country ("Neches River" → Neches, Texas), the focus
+        country without a point, or nothing."""
+        start, end, text = spans[k]
+        if not _proper_name(text):
+            return None  # "the northeast Chinese city": a description, not a name
+        if region is not None:
+            return Place(start, end, text, text, None, None, region, None, FEATURE_REGION)
+        if focus is None:
+            return None
+        alt = [(i, False) for i, _ in self._variant_candidates(text)
+               if self.gazetteer.columns["country"][i] == focus]
+        pick = self._best(alt, ctx)
+        if pick is None:
+            return Place(start, end, text, text, None, None, focus, None, FEATURE_FOCUS)
+        e = self.gazetteer.entry(pick)
+        return Place(start, end, text, e.name, e.lat, e.lon, e.country, e.geonameid, e.feature)
+
+    def _variant_candidates(self, name: str) -> list[tuple[int, bool]]:
+        """Candidates for the first shorter form of ``name`` (without its generic
+        words, :data:`GENERIC_SUFFIXES` / :data:`GENERIC_PREFIXES`) that has any."""
+        for variant in name_variants(name):
+            found = self.gazetteer.candidates(variant)
+            if found:
+                return found
+        return []
 
     def _support(self, spans, cands) -> dict[str, tuple[float, set, set]]:
         """Per distinct toponym: (weight, grid cells, US states) of its likeliest
@@ -287,6 +361,48 @@ class PlaceStage:
             if score > best_score:
                 best, best_score = i, score
         return best
+
+
+def name_variants(name: str) -> list[str]:
+    """Shorter forms of a local name to look up when the name itself is unknown."""
+    words = norm(name).split()
+    if words and words[0] in COMPASS_ABBR and len(words) > 1:
+        words = [COMPASS_ABBR[words[0]], *words[1:]]
+    out = [" ".join(words)]
+    for suffix in GENERIC_SUFFIXES:
+        sw = suffix.split()
+        if len(words) > len(sw) and words[-len(sw):] == sw:
+            out.append(" ".join(words[:-len(sw)]))
+            if sw[0] in ("co", "county"):
+                out.insert(1, " ".join(words[:-len(sw)] + ["county"]))
+    for prefix in GENERIC_PREFIXES:
+        pw = prefix.split()
+        if len(words) > len(pw) and words[:len(pw)] == pw:
+            out.append(" ".join(words[len(pw):]))
+    return [v for v in dict.fromkeys(out) if v and v != norm(name)]
+
+
+def _proper_name(text: str) -> bool:
+    """Every word capitalised, but for name connectors ("Port of Spain")."""
+    words = re.sub(r"^the\s+", "", text.strip(), flags=re.I).split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS
+                               for w in words)
+
+
+def _focus(named: Counter, chosen: list, spans: list) -> str | None:
+    """The article's focus country: the one most of its distinct resolved toponyms
+    (and its country names) lie in, when no other country ties with it."""
+    votes = Counter(named)
+    seen = set()
+    for e, span in zip(chosen, spans):
+        key = norm(span[2])
+        if e is not None and e.country and key not in seen:
+            seen.add(key)
+            votes[e.country] += 1
+    top = votes.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -29,6 +29,10 @@ CITY_SECTOR = "CVL"
 #: Titles that take the sector of the body they head ("chairman of the X party").
 LEADER_TITLES = frozenset({"president", "chairman", "chairwoman", "chair", "head", "leader",
                            "speaker", "director", "chief", "secretary-general"})
+#: Words that make a media outlet the state's voice: NGEC/POLECAT code state media
+#: as government (the lexicon's "state news agency" is GOV for the same reason).
+STATE_MEDIA_WORDS = frozenset({"official", "state", "state-run", "state-owned",
+                               "state-controlled", "government", "government-run"})
 
 
 @dataclass
@@ -68,16 +72,27 @@ class Resolver:
             return None
         day = normalise_date(date)
         desc = self.describe(text)
-        entry = self._kb_entry(text, name or desc.name, day)
+        entry, match, rest = self._kb_entry(text, name or desc.name, day)
         country, how = desc.country, "text"
         if country is None and entry is not None:
             country = entry.country
         sector = desc.sector or (entry.sector if entry else None)
+        # the phrase is (or starts with) the body's own name: its words are the
+        # name's, not a description ("Syrian Democratic Forces" are rebels, the
+        # "African Union Commission" is no trade union)
+        if match == "exact" and entry.sector:
+            sector = entry.sector
+        elif match == "prefix":
+            sector = self.describe(rest).sector or entry.sector
+        if sector == "MED" and desc.sector == "MED" and entry is None and _state_media(text):
+            # "the official news agency", "a Chinese state-run newspaper"; an outlet
+            # the KB knows keeps its curated sector
+            sector = "GOV"
         if sector is None and desc.country_kind == "capital" and _only_place(text, desc):
             sector = "GOV"  # a capital standing for its government: "Tehran said"
         if entry is not None and (desc.country is None or desc.sector is None):
             how = f"kb:{entry.source}"
-        if country is None and entry is None and self.places is not None:
+        if country is None and entry is None:
             country, town = self._city_country(text, desc)
             how = "text+gazetteer" if country else how
             if town and sector is None and desc.country is None:
@@ -95,41 +110,70 @@ class Resolver:
         if country is None and sector is None and entry is None:
             return None
         if entry is None and desc.country is None and desc.sector is None \
-                and how != "text+gazetteer":
-            return None  # a context country alone does not make an actor
+                and how != "text+gazetteer" and not (how == "context" and _only_name(text, desc)):
+            return None  # a context country alone does not make an actor of a phrase
         person = desc.name if desc.role and desc.name else None
-        label = entry.name if entry else (name or person or _group_name(text, desc, self.countries))
+        if match == "prefix":  # the body only says whose: "UN Envoy Martin Griffiths"
+            how = f"kb:{entry.source} (name starts with {entry.name!r})"
+            entry = None
+            label = name or person or strip_determiners(text)
+        else:
+            label = entry.name if entry else (name or person
+                                              or _group_name(text, desc, self.countries))
         role = desc.role or (entry.role if entry and not desc.sector else None)
         if role and name and role.endswith(name):
             role = role[: -len(name)].strip() or None
         return Resolution(label, country, sector, role, how, desc, entry)
 
     def _city_country(self, text: str, desc: Descriptor) -> tuple[str | None, bool]:
-        """Country of a well-known place named in a group phrase ("Shanghai police")
-        or of a phrase that is only a place name ("Mariupol"), and whether that
-        place is a town."""
-        words = strip_determiners(text).split()
+        """Country of a well-known place that is the whole proper name of a group
+        phrase ("Shanghai police"; a state or province of one country: "Kerala
+        police") or the whole phrase ("Mariupol": towns only), and whether that
+        place is a town. A place name inside a longer name says nothing ("European
+        Court of Human Rights")."""
         bare = desc.sector is None and desc.name == strip_determiners(text)
-        if desc.role or not (bare or desc.sector):
+        if desc.role or not (bare or desc.sector) or not desc.name:
             return None, False  # a title means a person: no "Park" in "Minister Park Jin"
-        for n in ((len(words),) if bare else (3, 2, 1)):  # a bare phrase: all of it
-            for i in range(len(words) - n + 1):
-                chunk = " ".join(words[i:i + n]).rstrip(",.")
-                if not chunk[:1].isupper():
-                    continue
-                best = max((self.places.entry(j) for j, _ in self.places.candidates(chunk)),
-                           key=lambda e: e.population, default=None)
-                if best is not None and best.population >= MIN_CITY_ACTOR_POPULATION:
-                    return best.country, best.feature.startswith("PPL")
-        return None, False
+        chunk = re.sub(r"[’']s$", "", desc.name).rstrip(",.")
+        found = self.places.candidates(chunk) if self.places is not None else []
+        best = max((self.places.entry(j) for j, _ in found), key=lambda e: e.population,
+                   default=None)
+        if best is not None and best.population >= MIN_CITY_ACTOR_POPULATION:
+            return best.country, best.feature.startswith("PPL")
+        if bare:
+            return None, False  # a lone province name may be a person's ("Victoria")
+        return self.countries.by_subdivision(chunk), False  # "Kerala police"
 
-    def _kb_entry(self, text: str, name: str | None, date: str | None) -> KBEntry | None:
-        for cand, surname in ((text, False), (strip_determiners(text), False), (name, True)):
+    def _kb_entry(self, text: str, name: str | None,
+                  date: str | None) -> tuple[KBEntry | None, str | None, str]:
+        """(entry, how it matched, the words after a matched prefix): ``exact`` when
+        the phrase (without determiners) is a name or alias of the entry, ``name``
+        for its proper-name part or surname, ``prefix`` (see :meth:`_kb_prefix`)."""
+        tries = ((text, False, "exact"), (strip_determiners(text), False, "exact"),
+                 (name, True, "name"))
+        for cand, surname, how in tries:
             if cand:
                 hit = self.kb.lookup(cand, date, surname=surname)
                 if hit:
-                    return hit
-        return None
+                    return hit, how, ""
+        hit, rest = self._kb_prefix(strip_determiners(text), date)
+        return hit, ("prefix" if hit else None), rest
+
+    def _kb_prefix(self, text: str, date: str | None) -> tuple[KBEntry | None, str]:
+        """A known organisation whose name starts a longer capitalised name: "African
+        Union Commission" → African Union, with "Commission" left over. People (KB
+        entries with an office) are left out, and a one-word prefix counts only as
+        an acronym ("UN Envoy", "NATO Commander")."""
+        words = text.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None, ""
+        for n in range(len(words) - 1, 0, -1):
+            if n == 1 and not _acronym(words[0]):
+                break  # one ordinary word is too weak a cue ("Congress Leader X")
+            hit = self.kb.lookup(" ".join(words[:n]), date, surname=False)
+            if hit is not None and hit.role is None:  # an office holder is a person
+                return hit, " ".join(words[n:])
+        return None, ""
 
     def actor(self, text: str, context: str | None = None, date: str | None = None) -> Actor | None:
         """Resolve a bare phrase into an ``Actor`` spanning the whole phrase."""
@@ -176,6 +220,20 @@ def strip_determiners(text: str) -> str:
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in PREPOSITIONS):
         words = words[1:]
     return " ".join(words)
+
+
+def _only_name(text: str, desc: Descriptor) -> bool:
+    """The phrase is a proper name and nothing else ("SONNA", "the PAN")."""
+    return desc.name is not None and desc.name == strip_determiners(text) and not desc.role
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isupper()
+
+
+def _state_media(text: str) -> bool:
+    return any(w.lower().strip(",.") in STATE_MEDIA_WORDS for w in text.split())
 
 
 def _only_place(text: str, desc: Descriptor) -> bool:
