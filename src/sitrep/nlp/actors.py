@@ -90,6 +90,7 @@ class _ArticleWork:
         self.used: list[tuple[int, int]] = []  # char ranges consumed by actors/descriptors
         self.proper: list[Mention] = []  # Person/Organisation mentions with a proper name
         self.named: list[Actor] = []  # actors resolved from a proper name (learnable)
+        self._chunk_cache = None  # the doc's noun chunks, computed once per article
 
     # -- helpers -----------------------------------------------------------------
     def sentence_of(self, char: int) -> str | None:
@@ -97,10 +98,16 @@ class _ArticleWork:
         return tok.sent.text if tok is not None and self.doc.has_annotation("SENT_START") else None
 
     def _token_at(self, char: int):
-        for tok in self.doc:
-            if tok.idx <= char < tok.idx + len(tok.text):
-                return tok
-        return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span[0]
+        return tok if tok.idx <= char < tok.idx + len(tok.text) else None
+
+    def _chunks(self):
+        if self._chunk_cache is None:
+            self._chunk_cache = _chunks(self.doc)
+        return self._chunk_cache
 
     def _span(self, start: int, end: int):
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -248,7 +255,7 @@ class _ArticleWork:
         """A role phrase set off by a comma next to the name, whose head is a role
         word: "his Russian counterpart, Dmitry Rogozin" / "Rogozin, Russia's envoy,"."""
         doc = self.doc
-        for chunk in _chunks(doc):
+        for chunk in self._chunks():
             if chunk.end == span.start - 1 and doc[span.start - 1].text == ",":
                 pass
             elif chunk.start == span.end + 1 and span.end < len(doc) and doc[span.end].text == ",":
@@ -341,7 +348,7 @@ class _ArticleWork:
 
     def _role_phrases(self) -> None:
         """Noun phrases headed by a role/group word that no mention covers."""
-        for chunk in _chunks(self.doc):
+        for chunk in self._chunks():
             if not self._free(chunk.start_char, chunk.end_char):
                 continue
             if _has_named(chunk, self.proper) or not self._is_role_head(chunk.root):
