@@ -47,3 +47,24 @@ def test_kb_facts_are_stored_with_their_article_and_reloaded(store):
     assert wang[0]["source"] == art["id"]
     entry = knowledge_base(store).lookup("Wang Yang")
     assert entry is not None and entry.source == art["id"]
+
+
+LONG = ("The defence ministry said on Monday that the navy would take delivery of two new "
+        "frigates next spring, and that sea trials of the first ship had ended without any "
+        "serious fault being found by the inspectors who sailed with the crew for a week.")
+
+
+def test_story_signatures_are_stored_and_rebuild_the_index_across_runs(tiny_pipeline, store):
+    """A near copy ingested in a later run joins the earlier story, from the stored
+    signature alone (the text of a signed article is not read back)."""
+    from sitrep.service import story_index
+
+    ingest(iter([RawDocument("1", "a.txt", LONG.encode())]), tiny_pipeline, store,
+           story_index=story_index(store))
+    [(aid, story, fp, minhash, text)] = list(store.story_rows())
+    assert story == aid and len(fp) == 40 and len(minhash) == 512 and text is None
+    copy = LONG.replace("on Monday", "this week") + " Reporting by our correspondent."
+    ingest(iter([RawDocument("2", "b.txt", copy.encode())]), tiny_pipeline, store,
+           story_index=story_index(store))
+    rows = Q.list_articles(store, Q.ArticleFilter())
+    assert len(rows) == 2 and {r["story_id"] for r in rows} == {aid}

@@ -44,7 +44,9 @@ def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: St
 
     for outcome in process(items, pipeline, store, batch_size, story_index):
         if outcome.ok and outcome.article is not None:
-            outcome = _store(outcome, pipeline, store, journal.taught_by(outcome.article.id))
+            aid = outcome.article.id
+            signature = story_signature(story_index, aid)
+            outcome = _store(outcome, pipeline, store, journal.taught_by(aid), signature)
             if outcome.ok:
                 dates += [e.date for e in outcome.article.events if e.date]
         report(outcome)
@@ -115,9 +117,11 @@ def knowledge_base(store: Store):
 
 def story_index(store: Store):
     """The story index (exact and near duplicates) over every stored article."""
-    from .extract.dedup import StoryIndex
+    from .extract.dedup import Signature, StoredStory, StoryIndex
 
-    return StoryIndex.rebuild(store.story_rows())
+    return StoryIndex.rebuild(
+        StoredStory(aid, story, Signature(fp, mh) if fp is not None else None, text)
+        for aid, story, fp, mh, text in store.story_rows())
 
 
 #: Events up to this many days outside the new events' dates are merged with
@@ -182,11 +186,18 @@ def process(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: S
         yield from pipeline.annotate_many(pending, batch_size)
 
 
-def _store(outcome: Outcome, pipeline: Pipeline, store: Store, kb_rows: list[dict]) -> Outcome:
+def story_signature(story_index: object | None, article_id: str) -> tuple | None:
+    """The story signature to store with an article (None from an index that has none)."""
+    get = getattr(story_index, "signature", None)
+    return get(article_id) if get is not None else None
+
+
+def _store(outcome: Outcome, pipeline: Pipeline, store: Store, kb_rows: list[dict],
+           signature: tuple | None = None) -> Outcome:
     article = outcome.article
     assert article is not None
     try:
-        added = store.add_article(article, pipeline.components, kb_rows)
+        added = store.add_article(article, pipeline.components, kb_rows, signature)
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the batch
         return Outcome(article.id, article.source, "failed", reason=str(exc))
     if not added:

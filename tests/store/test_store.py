@@ -162,3 +162,13 @@ def test_every_write_moves_the_data_version(store, make_article):
     v3 = store.version()
     store.set_happenings({eid: "h"})  # nothing changes
     assert store.version() == v3
+
+
+def test_story_rows_carry_the_signature_or_else_the_text(store, make_article):
+    signed, unsigned = make_article("Signed text here."), make_article("Unsigned older text.")
+    packed = bytes(range(256)) * 2
+    assert store.add_article(signed, signature=("f" * 40, packed))
+    assert store.add_article(unsigned)
+    rows = {r[0]: r for r in store.story_rows()}
+    assert rows[signed.id][2:] == ("f" * 40, packed, None)
+    assert rows[unsigned.id][2:] == (None, None, "Unsigned older text.")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..errors import UsageError
 from ..pipeline import Counts, Outcome
+from ..service import story_signature
 from ..store import Store
 from .parquet import done_partitions, read_articles
 
@@ -31,10 +32,12 @@ def load(out_dir: str | os.PathLike, store: Store,
     counts = Counts()
     for part_id in parts:
         for article, components, kb_rows in read_articles(out_dir, part_id):
+            signature = None
             if story_index is not None and store.find_hash(article.content_hash) is None:
                 article.story_id = story_index.assign(article.id, article.text)
+                signature = story_signature(story_index, article.id)
             try:
-                added = store.add_article(article, components, kb_rows)
+                added = store.add_article(article, components, kb_rows, signature)
                 outcome = Outcome(article.id, article.source, "ok" if added else "present",
                                   reason=None if added else "already stored")
             except Exception as exc:  # noqa: BLE001 - one bad row never stops the load

@@ -125,6 +125,12 @@ def _store_state(conn: Connection) -> None:
         conn.execute(schema.store_state.insert().values(id=1, version=0))
 
 
+def _story_signatures(conn: Connection) -> None:
+    """Story signatures kept per article (rows stored before have none: the story
+    index hashes their text instead)."""
+    schema.story_signatures.create(conn, checkfirst=True)
+
+
 #: Every migration, in order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
@@ -135,6 +141,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0006_dyad_happenings", _dyad_happenings),
     ("0007_dyad_counts", _dyad_counts),
     ("0008_store_state", _store_state),
+    ("0009_story_signatures", _story_signatures),
 ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Column,
     Float,
     ForeignKey,
@@ -193,4 +194,15 @@ kb_actors = Table(
     Column("evidence", Text),
     Column("count", Integer, nullable=False, default=1),
     Index("ix_kb_actors_name", "name"),
+)
+
+#: Each article's story signature (``extract.dedup.Signature``): the normalised-text
+#: fingerprint and the packed MinHash, so the story index is rebuilt without
+#: re-shingling every stored text (migration 0009; older rows have none).
+story_signatures = Table(
+    "story_signatures", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("minhash", LargeBinary),
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import Engine, case, create_engine, delete, event, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import ConfigError, NotFound, StorageError
@@ -151,11 +151,13 @@ class Store:
             return conn.execute(q).scalar_one_or_none()
 
     def add_article(self, article: Article, components: dict[str, str] | None = None,
-                    kb_rows: list[dict[str, Any]] | None = None) -> bool:
+                    kb_rows: list[dict[str, Any]] | None = None,
+                    signature: tuple[str, bytes | None] | None = None) -> bool:
         """Store an article with everything found in it, atomically.
 
         ``kb_rows`` are the knowledge-base facts this article taught (their
-        ``source`` is the article id); they are written in the same transaction.
+        ``source`` is the article id) and ``signature`` its story signature
+        (``extract.dedup.Signature``); they are written in the same transaction.
         Returns False (and changes nothing) when an article with the same
         content hash is already stored.
         """
@@ -170,6 +172,9 @@ class Store:
                 if kb_rows:
                     conn.execute(insert(S.kb_actors), [
                         {k: v for k, v in r.items() if k in S.kb_actors.c} for r in kb_rows])
+                if signature is not None:
+                    conn.execute(insert(S.story_signatures).values(
+                        article_id=article.id, fingerprint=signature[0], minhash=signature[1]))
         except IntegrityError:
             if self.find_hash(article.content_hash):
                 return False
@@ -251,14 +256,17 @@ class Store:
             rows = conn.execute(select(S.kb_actors).order_by(S.kb_actors.c.id)).mappings()
             return [{k: v for k, v in r.items() if k != "id"} for r in rows]
 
-    def story_rows(self) -> Iterator[tuple[str, str, str]]:
-        """``(article_id, text, story_id)`` of every article (for the story index)."""
-        a = S.articles.c
+    def story_rows(self) -> Iterator[tuple[str, str, str | None, bytes | None, str | None]]:
+        """``(article_id, story_id, fingerprint, minhash, text)`` of every article,
+        oldest first, for the story index: the text only where no signature is stored."""
+        a, g = S.articles.c, S.story_signatures.c
+        q = (select(a.id, a.story_id, g.fingerprint, g.minhash,
+                    case((g.fingerprint.is_(None), a.text), else_=None))
+             .select_from(S.articles.outerjoin(S.story_signatures, g.article_id == a.id))
+             .order_by(a.ingested_at, a.id))
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True).execute(
-                select(a.id, a.text, a.story_id).order_by(a.ingested_at, a.id))
-            for aid, text_, story in result:
-                yield aid, text_, story or aid
+            for aid, story, fp, mh, text_ in conn.execution_options(stream_results=True).execute(q):
+                yield aid, story or aid, fp, mh, text_
 
     def events_for_merge(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Event rows (with their article's story id) dated within [since, until]."""
