@@ -64,3 +64,48 @@ def test_worker_factory_reads_store_and_token_from_env(tmp_path, monkeypatch):
     assert app.state.settings.token == "worker-token"
     assert TestClient(app).get("/api/health").json()["counts"]["events"] == 0
     assert (tmp_path / "w.db").exists()
+
+
+def test_serve_with_two_worker_processes(tmp_path):
+    """`sitrep serve --workers 2`: real processes answer, writes need the token."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "SITREP_TOKEN": "t0ken"}
+    sitrep = str(Path(sys.executable).parent / "sitrep")
+    proc = subprocess.Popen([sitrep, "serve", "--db", str(tmp_path / "m.db"),
+                             "--port", str(port), "--workers", "2", "--no-annotate"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError(proc.stderr.read1().decode() if proc.poll() is not None else "no answer")
+        body, plain = "Navy ships sailed from the port on Monday.", {"content-type": "text/plain"}
+        denied = httpx.post(base + "/api/ingest", content=body, headers=plain, timeout=30)
+        assert denied.status_code == 401
+        ok = httpx.post(base + "/api/ingest", content=body, timeout=30,
+                        headers={**plain, "Authorization": "Bearer t0ken"})
+        assert ok.status_code == 200, ok.text
+        counts = {httpx.get(base + "/api/health", timeout=5).json()["counts"]["articles"]
+                  for _ in range(6)}  # whichever process answers sees the write
+        assert counts == {1}
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

@@ -19,6 +19,8 @@ MAX_INGEST_BYTES = 20 * 1024 * 1024
 
 #: Environment variable holding the write token.
 TOKEN_ENV = "SITREP_TOKEN"
+#: Environment variable that turns annotation of ingested documents off ("0").
+ANNOTATE_ENV = "SITREP_ANNOTATE"
 
 
 @dataclass
@@ -37,8 +39,10 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
-        """Settings with the token taken from ``$SITREP_TOKEN`` unless given."""
-        values: dict[str, object] = {"token": os.environ.get(TOKEN_ENV) or None}
+        """Settings with the token taken from ``$SITREP_TOKEN`` and annotation from
+        ``$SITREP_ANNOTATE`` ("0" = off) unless given."""
+        values: dict[str, object] = {"token": os.environ.get(TOKEN_ENV) or None,
+                                     "annotate": os.environ.get(ANNOTATE_ENV, "1") != "0"}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

@@ -16,7 +16,12 @@ from .common import db_option, open_store
               help="Write token for ingest and watchlists (default: $SITREP_TOKEN; on "
                    "loopback a random one is made and printed).")
 @click.option("--no-annotate", is_flag=True, help="Ingested documents are stored without NLP.")
-def serve(db: str | None, host: str, port: int, token: str | None, no_annotate: bool) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes. The API is CPU-bound Python: one process uses one "
+                   "core. Each process keeps its own story index and actor KB, so serve "
+                   "ingestion with one.")
+def serve(db: str | None, host: str, port: int, token: str | None, no_annotate: bool,
+          workers: int) -> None:
     """Serve the JSON API (/api, schema at /openapi.json) and the web pages.
 
     Binding to an address other than loopback without a token is refused: the
@@ -32,6 +37,20 @@ def serve(db: str | None, host: str, port: int, token: str | None, no_annotate: 
         click.echo(f"write token for this session: {settings.token}", err=True)
     import uvicorn
 
-    app = create_app(open_store(db), settings)
-    click.echo(f"sitrep: serving on http://{host}:{port}/ (API schema /openapi.json)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    store = open_store(db)  # migrates once, before any worker starts
+    click.echo(f"sitrep: serving on http://{host}:{port}/ (API schema /openapi.json)"
+               + (f" with {workers} processes" if workers > 1 else ""), err=True)
+    if workers == 1:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+        return
+    store.close()
+    import os
+
+    from ..api.settings import ANNOTATE_ENV, TOKEN_ENV
+    from ..store.store import resolve_url
+
+    # the worker processes build their app from the environment (api.app.app_from_env)
+    os.environ.update({"SITREP_DB": resolve_url(db), TOKEN_ENV: settings.token or "",
+                       ANNOTATE_ENV: "1" if settings.annotate else "0"})
+    uvicorn.run("sitrep.api.app:app_from_env", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
