@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
@@ -86,41 +85,13 @@ async def _read_limited(request: Request, limit: int) -> bytes:
 
 
 def jsonl_documents(body: bytes):
-    """RawDocuments (or outcomes, for bad lines) of a JSON Lines body.
-
-    Uses the JSON Lines reader of ``sitrep.ingest.readers`` (as ``sitrep ingest``
-    does) when it is there; the small parser below is only its stand-in.
-    """
-    try:
-        from ..ingest.readers import _jsonl_lines  # TODO: a public name in readers
-    except ImportError:
-        yield from _jsonl_fallback(body)
-        return
+    """RawDocuments (or dropped outcomes, for bad lines) of a JSON Lines body: the
+    reader ``sitrep ingest`` uses for JSON Lines files."""
     import io
 
-    yield from _jsonl_lines(io.BytesIO(body), "api", len(body) + 1)
+    from ..ingest.readers import jsonl_lines
 
-
-def _jsonl_fallback(body: bytes):
-    for no, line in enumerate(body.decode("utf-8", "replace").splitlines(), 1):
-        if not line.strip():
-            continue
-        source = f"api:{no}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Outcome(str(no), source, "failed", reason=f"line {no}: invalid JSON ({exc.msg})")
-            continue
-        content = obj.get("html") if isinstance(obj, dict) else None
-        media = "text/html"
-        if not isinstance(content, str):
-            content, media = (obj.get("text") if isinstance(obj, dict) else None), "text/plain"
-        if not isinstance(content, str):
-            yield Outcome(str(no), source, "failed", reason=f"line {no}: no text or html")
-            continue
-        yield RawDocument(id=str(obj.get("id", no)), source=str(obj.get("url") or source),
-                          content=content, media_type=media, url=obj.get("url"),
-                          published=obj.get("published"), meta={"input_id": obj.get("id")})
+    yield from jsonl_lines(io.BytesIO(body), "api", len(body) + 1)
 
 
 def _run_ingest(request: Request, items: list[RawDocument | Outcome]) -> dict[str, Any]:

@@ -154,7 +154,7 @@ def read_partition(part: Partition) -> Iterator[RawDocument | Outcome]:
         lines = itertools.chain(itertools.repeat(b"", part.first_line - 1),
                                 jsonl_range(part.paths[0], part.start, part.end))
         stream = io.BufferedReader(_LineStream(lines))
-        yield from readers._jsonl_lines(stream, part.paths[0], readers.DEFAULT_MAX_BYTES)
+        yield from readers.jsonl_lines(stream, part.paths[0], readers.DEFAULT_MAX_BYTES)
     else:
         yield from readers.iter_documents(list(part.paths))
 

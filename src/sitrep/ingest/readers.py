@@ -136,7 +136,7 @@ def _read_stream(stream: BinaryIO, doc_id: str, source: str, max_bytes: int
             yield _drop(doc_id, source, f"unreadable gzip ({_why(exc)})")
             return
     if data.lstrip()[:1] in (b"{",) and b"\n{" in data:
-        yield from _jsonl_lines(io.BytesIO(data), source, max_bytes)
+        yield from jsonl_lines(io.BytesIO(data), source, max_bytes)
         return
     yield from _from_bytes(data, doc_id, source, "")
 
@@ -210,12 +210,15 @@ def _read_jsonl(p: Path, gz: bool, max_bytes: int) -> Iterator[RawDocument | Out
     src = str(p)
     try:
         with (gzip.open(p, "rb") if gz else p.open("rb")) as fh:
-            yield from _jsonl_lines(fh, src, max_bytes)
+            yield from jsonl_lines(fh, src, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         yield _drop(src, src, f"unreadable gzip ({_why(exc)}); lines before it were read")
 
 
-def _jsonl_lines(fh: BinaryIO, src: str, max_bytes: int) -> Iterator[RawDocument | Outcome]:
+def jsonl_lines(fh: BinaryIO, src: str, max_bytes: int) -> Iterator[RawDocument | Outcome]:
+    """Documents of a JSON Lines stream (``{"id", "text"|"html", "url"?, "published"?,
+    ...}`` per line); a blank line is skipped, a bad one is a dropped outcome naming
+    ``src#line``. Used for files, the API's request bodies and batch partitions."""
     for lineno, line in enumerate(fh, 1):
         where = f"{src}#{lineno}"
         if not line.strip():
