@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from typing import Any
 
 from .models import Article, RawDocument
 from .pipeline import Counts, Outcome, Pipeline
@@ -156,6 +157,40 @@ def merge_happenings(store: Store, since: str | None = None, until: str | None =
                 mapping[event_id] = h.id
     store.set_happenings(mapping)
     return len(happenings)
+
+
+def happening_detail(store: Store, happening_id: str) -> list[dict[str, Any]]:
+    """The happening ``happening_id`` regrouped from its stored events: its parties,
+    dates and counts, every supporting event (id, article, story, sentence) and the
+    reason each joined (as ``events.merge`` gives them). JSON-ready; usually one
+    item. Raises ``NotFound`` when no event has that happening id."""
+    from .errors import NotFound
+    from .events.merge import group
+
+    rows = store.events_for_merge(happening=happening_id)
+    if not rows:
+        raise NotFound(f"no happening {happening_id!r}")
+    by_key = {(r["article_id"], r["evidence_start"], r["evidence_end"], r["type"]): r for r in rows}
+    out = []
+    for h in group({**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
+                   for r in rows):
+        supports = []
+        for sup in h.supports:
+            row = by_key[(sup.article_id, sup.evidence.start, sup.evidence.end, h.type)]
+            supports.append({"event_id": row["id"], "article_id": sup.article_id,
+                             "story_id": sup.story_id, "date": sup.date,
+                             "date_precision": sup.date_precision,
+                             "evidence": {"start": sup.evidence.start, "end": sup.evidence.end,
+                                          "text": row["evidence_text"]}})
+        out.append({"id": h.id, "type": h.type, "actors": sorted(h.actors),
+                    "recipients": sorted(h.recipients), "date": h.date,
+                    "date_precision": h.date_precision,
+                    "start": h.start.isoformat() if h.start else None,
+                    "end": h.end.isoformat() if h.end else None,
+                    "location": h.location.name if h.location else None,
+                    "n_articles": h.n_articles, "n_sources": h.n_sources,
+                    "supports": supports, "reasons": list(h.reasons)})
+    return out
 
 
 def process(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: Store | None,

@@ -66,3 +66,41 @@ def test_syndicated_copy_shares_a_story(db):
     stories = {r["url"]: r["story_id"] for r in rows}
     assert stories["https://wire.example/harbin"] == stories["https://daily.example/world/harbin"]
     assert len(set(stories.values())) == 4
+
+
+def _harbin(db):
+    out = CliRunner().invoke(main, ["happenings", "--db", db, "--format", "json", "--dyad", "CHN-RUS"])
+    [row] = [json.loads(line) for line in out.output.splitlines()]
+    return row
+
+
+def test_explain_lists_every_report_and_why_it_was_merged(db):
+    hid = _harbin(db)["happening_id"]
+    out = CliRunner().invoke(main, ["happenings", "--db", db, "--explain", hid, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    [h] = [json.loads(line) for line in out.output.splitlines()]
+    assert h["id"] == hid and (h["n_articles"], h["n_sources"]) == (3, 2)
+    assert len(h["supports"]) == 3 and all("Harbin" in s["evidence"]["text"] for s in h["supports"])
+    assert len({s["story_id"] for s in h["supports"]}) == 2  # the syndicated copy shares one
+    assert h["reasons"][0].endswith("starts the happening")
+    assert sum(" joined: same type CONSULT" in r for r in h["reasons"]) == 2
+    table = CliRunner().invoke(main, ["happenings", "--db", db, "--explain", hid])
+    assert "3 articles, 2 independent sources" in table.output and "why:" in table.output
+    missing = CliRunner().invoke(main, ["happenings", "--db", db, "--explain", "Hnope"])
+    assert missing.exit_code != 0 and "no happening 'Hnope'" in missing.output
+
+
+def test_api_happenings_list_and_detail(db):
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import Settings, create_app
+    from sitrep.store import Store
+
+    with Store.open(db) as store:
+        client = TestClient(create_app(store, Settings()))
+        items = client.get("/api/happenings", params={"dyad": "CHN-RUS"}).json()["items"]
+        assert [(i["type"], i["n_sources"]) for i in items] == [("CONSULT", 2)]
+        detail = client.get(f"/api/happenings/{items[0]['happening_id']}").json()["items"]
+        assert detail[0]["n_articles"] == 3 and len(detail[0]["reasons"]) == 3
+        gone = client.get("/api/happenings/Hnope")
+        assert gone.status_code == 404 and "error" in gone.json()

@@ -106,6 +106,23 @@ def event(store: StoreDep, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> JS
     return fast(event_out(Q.get_event(store, event_id)))
 
 
+@router.get("/happenings")
+def happenings(store: StoreDep, f: EventFilterDep) -> JSONResponse:
+    """Happenings (reports of one real event merged), filterable as events are: each
+    with its numbers of supporting events, articles and independent sources."""
+    return fast({"items": Q.list_happenings(store, f), "limit": f.limit, "offset": f.offset})
+
+
+@router.get("/happenings/{happening_id}")
+def happening(store: StoreDep,
+              happening_id: Annotated[str, Path(max_length=64)]) -> JSONResponse:
+    """One happening: every supporting event, article and sentence, and why each
+    was merged (the merge is recomputed from the stored events)."""
+    from ..service import happening_detail
+
+    return fast({"items": happening_detail(store, happening_id)})
+
+
 @router.get("/facets")
 def facets(request: Request, store: StoreDep, f: EventFilterDep) -> JSONResponse:
     """Counts of matching events by type, country and month."""

@@ -46,10 +46,16 @@ def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
 @click.option("--until", help="On or before (YYYY-MM-DD).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--offset", default=0, show_default=True)
+@click.option("--explain", "explain_id", metavar="ID",
+              help="Show one happening: every supporting article and sentence, and why each "
+                   "was merged.")
 @format_option
-def happenings(db, dyad, types, since, until, limit, offset, fmt):
+def happenings(db, dyad, types, since, until, limit, offset, explain_id, fmt):
     """List happenings: reports of one real event merged, with the number of
     articles and of independent sources (syndicated copies count once)."""
+    if explain_id:
+        _explain(open_store(db), explain_id, fmt)
+        return
     rows = Q.list_happenings(open_store(db), Q.EventFilter(
         dyad=_dyad(dyad), types=list(types), since=since, until=until, limit=limit, offset=offset))
     if fmt == "table":
@@ -57,6 +63,30 @@ def happenings(db, dyad, types, since, until, limit, offset, fmt):
                 for r in rows]
     _emit(rows, fmt, ["date", "type", "actor", "recipient", "location_name", "n_articles",
                       "n_sources", "evidence"])
+
+
+def _explain(store, happening_id: str, fmt: str) -> None:
+    import json
+
+    from ..service import happening_detail
+
+    detail = happening_detail(store, happening_id)
+    if fmt != "table":
+        for h in detail:
+            click.echo(json.dumps(h, ensure_ascii=False))
+        return
+    for h in detail:
+        click.echo(f"{h['id']} {h['type']} {', '.join(h['actors']) or '-'} -> "
+                   f"{', '.join(h['recipients']) or '-'}  {h['date']} ({h['date_precision']}, "
+                   f"window {h['start']}..{h['end']})  at {h['location'] or '-'}")
+        click.echo(f"  {h['n_articles']} articles, {h['n_sources']} independent sources")
+        for sup in h["supports"]:
+            click.echo(f"  - event {sup['event_id']} in article {sup['article_id']}"
+                       f" (story {sup['story_id'] or '-'}), {sup['date']} ({sup['date_precision']}):"
+                       f" {sup['evidence']['text']!r}")
+        click.echo("  why:")
+        for reason in h["reasons"]:
+            click.echo(f"    {reason}")
 
 
 @click.command()

@@ -268,11 +268,15 @@ class Store:
             for aid, story, fp, mh, text_ in conn.execution_options(stream_results=True).execute(q):
                 yield aid, story or aid, fp, mh, text_
 
-    def events_for_merge(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Event rows (with their article's story id) dated within [since, until]."""
+    def events_for_merge(self, since: str | None = None, until: str | None = None,
+                         happening: str | None = None) -> list[dict[str, Any]]:
+        """Event rows (with their article's story id) dated within [since, until],
+        or those of one ``happening``."""
         e = S.events.c
         q = (select(S.events, S.articles.c.story_id)
              .join(S.articles, S.articles.c.id == e.article_id).order_by(e.id))
+        if happening is not None:
+            q = q.where(e.happening_id == happening)
         if since:
             q = q.where(e.date >= since)
         if until:
