@@ -75,17 +75,19 @@ def test_folds_partition():
     assert folds == T.folds_of(23, 5, seed=3)
 
 
-def test_tiny_training_smoke(re3d_dir, tmp_path):
+@pytest.mark.parametrize("feature_set", [1, 2])
+def test_tiny_training_smoke(re3d_dir, tmp_path, feature_set):
     """Two epochs on three sentences: the pipeline trains, saves and loads."""
     from sitrep.nlp.entities import DomainNER, EntityStage
     from sitrep.nlp.parse import load_nlp
 
     stock = load_nlp()
     out = tmp_path / "model"
-    T.train_ner(re3d_dir, out, config=T.TrainConfig(epochs=2), stock=stock, folds=0,
-                log=lambda _: None)
+    T.train_ner(re3d_dir, out, config=T.TrainConfig(epochs=2, feature_set=feature_set),
+                stock=stock, folds=0, log=lambda _: None)
     model = DomainNER(out)
     assert set(model.ner.labels) == set(T.RE3D_LABELS)
+    assert model.feature_set == feature_set
     stage = EntityStage(stock, model=model)
     items = T.prepare(stock, T.read_re3d(re3d_dir))
     scores = T.Scores()

@@ -207,3 +207,94 @@ def test_reconcile_trims_place_descriptions_in_names_style(nlp):
     ner = [(0, 5, "Location", "ner"), (6, 7, "Person", "ner")]
     assert E.reconcile(doc, ner, "names") == [(4, 5, "Location", "ner"), (6, 7, "Temporal", "ner")]
     assert E.reconcile(doc, ner, "re3d")[0] == (0, 5, "Location", "ner")
+
+
+def test_read_heads(tmp_path):
+    path = tmp_path / "heads.tsv"
+    path.write_text("# comment\nLocation\tcity Towns\nWeapon\trockets\n")
+    assert E.read_heads(path) == {"city": "Location", "towns": "Location", "rockets": "Weapon"}
+
+
+def test_shipped_heads_use_known_labels():
+    heads = E.read_heads()
+    assert len(heads) > 100 and set(heads.values()) <= set(ENTITY_LABELS)
+
+
+def test_head_rules_take_noun_chunks_of_listed_heads(nlp):
+    doc = nlp("The militants fired two rockets at the hospital near a bakery.")
+    heads = {"militants": "Organisation", "rockets": "Weapon", "hospital": "Location"}
+    got = {(doc[s:e].text, label) for s, e, label, _ in E.head_rules(doc, heads, set(heads.values()))}
+    # Weapon spans leave out the number, as re3d's do; an unlisted head gives nothing
+    assert got == {("The militants", "Organisation"), ("rockets", "Weapon"),
+                   ("the hospital", "Location")}
+    assert E.head_rules(doc, heads, {"Weapon"}) == [(4, 5, "Weapon", "rule")]
+    assert E.head_rules(nlp.make_doc("The militants fled"), heads, {"Organisation"}) == []
+
+
+def test_relabel_by_head(nlp):
+    doc = Doc(nlp.vocab, words=["The", "hospital", "and", "the", "Hospital"])
+    spans = [(0, 2, "Organisation", "ner"), (3, 5, "Organisation", "ner")]
+    heads = {"hospital": "Location"}
+    # only a lower-case head noun counts ("the Hospital" may be a name)
+    assert E.relabel_by_head(doc, spans, heads, {"Location"}) == [
+        (0, 2, "Location", "ner"), (3, 5, "Organisation", "ner")]
+    assert E.relabel_by_head(doc, spans, heads, {"Weapon"}) == spans
+
+
+def test_trim_bare_drops_articles_and_numbers(nlp):
+    doc = Doc(nlp.vocab, words=["several", "rockets", "and", "a", "tank", "the", "army"],
+              pos=["ADJ", "NOUN", "CCONJ", "DET", "NOUN", "DET", "NOUN"])
+    spans = [(0, 2, "Weapon", "r"), (3, 5, "MilitaryPlatform", "r"), (5, 7, "Organisation", "r")]
+    assert E.trim_bare(doc, spans) == [(1, 2, "Weapon", "r"), (4, 5, "MilitaryPlatform", "r"),
+                                       (5, 7, "Organisation", "r")]
+
+
+def test_people_in_places(nlp):
+    doc = Doc(nlp.vocab, words=["fighting", "in", "Raqqah", "said", "Karim"])
+    spans = [(2, 3, "Person", "ner"), (4, 5, "Person", "ner")]
+    assert E.people_in_places(doc, spans) == [(2, 3, "Location", "ner"), (4, 5, "Person", "ner")]
+
+
+def test_clean_temporal(nlp):
+    doc = Doc(nlp.vocab, words=["nearly", "four", "years", "ago", "last", "year", "'s", "daily",
+                                "6463889", "2009"])
+    spans = [(0, 4, "Temporal", "s"), (4, 7, "Temporal", "s"), (7, 8, "Temporal", "s"),
+             (8, 9, "Temporal", "s"), (9, 10, "Temporal", "s"), (8, 9, "Quantity", "s")]
+    assert E.clean_temporal(doc, spans) == [(1, 4, "Temporal", "s"), (4, 6, "Temporal", "s"),
+                                            (9, 10, "Temporal", "s"), (8, 9, "Quantity", "s")]
+
+
+def test_stock_nationalities(nlp):
+    doc = Doc(nlp.vocab, words=["Syrian", "troops", "and", "Iraqis", "wrote", "in", "Arabic", "."],
+              pos=["ADJ", "NOUN", "CCONJ", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"])
+    spans = [(0, 1, "Nationality", "stock"), (3, 4, "Nationality", "stock"),
+             (6, 7, "Nationality", "stock")]
+    assert E.stock_nationalities(doc, spans) == [(0, 1, "Nationality", "stock"),
+                                                 (3, 4, "Organisation", "stock")]
+
+
+def test_name_lexicon_marks_longest_names(nlp):
+    from sitrep.nlp.entity_lexicons import NameLexicon
+
+    lexicon = NameLexicon({"Place": ["Saudi Arabia", "Arabia", "Raqqah"], "Demonym": ["Yazidis"]})
+    doc = nlp.make_doc("Yazidis fled Raqqah for Saudi Arabia , not raqqah .")
+    assert [(doc[s:e].text, label) for s, e, label, _ in lexicon(doc)] == [
+        ("Yazidis", "Demonym"), ("Raqqah", "Place"), ("Saudi Arabia", "Place")]
+    with pytest.raises(ValueError):
+        NameLexicon({"Weapon": ["Scud"]})
+
+
+def test_token_features_of_feature_set_2(nlp):
+    doc = nlp("Iran fired a Scud at Raqqah.")
+    feats = E.token_features(doc, [(3, 4, "Weapon", "name"), (5, 6, "Place", "generic")], 2)
+    assert feats.shape == (len(doc), E.n_features(2))
+    assert feats[:, :E.N_FEATS].sum() == E.token_features(doc, [(3, 4, "Weapon", "name")]).sum()
+    assert feats[5, E.N_FEATS] == 1 and feats[:, E.N_FEATS:].sum() == 1  # B-Place on Raqqah
+
+
+def test_token_index(nlp):
+    doc = nlp.make_doc("We said He and he left . Operation X")
+    assert E.token_index(doc, {"he", "we"}) == [0, 2, 4]
+    assert E.token_index(doc, E.word_hashes({"he"})) == [2, 4]
+    assert E.token_index(doc, {"Operation"}, "ORTH") == [7]
+    assert E.token_index(nlp.make_doc(""), {"he"}) == []
