@@ -77,3 +77,15 @@ def test_macro_f1():
     s = _macro_f1([0, 1, 2, 3, 4], [0, 1, 2, 3, 3])
     assert s["f1_4"] == 0.0 and s["f1_0"] == 1.0
     assert s["macro_f1"] == pytest.approx((1 + 1 + 1 + 2 / 3 + 0) / 5)
+
+
+def test_per_type_lines_count_correct_types_and_confusions():
+    from sitrep.evals.events import _per_type
+
+    def ev(t):
+        return Event(t, Span(0, 1))
+    lines = _per_type(["ASSAULT", "ASSAULT", "SANCTION"], [ev("ASSAULT"), None, ev("THREATEN")],
+                      [ev("ASSAULT"), ev("ASSAULT"), ev("SANCTION")])
+    text = "\n".join(lines)
+    assert "ASSAULT 1/2 (2)" in text and "SANCTION 0/1 (1)" in text
+    assert "ASSAULT→- ×1" in text and "SANCTION→THREATEN ×1" in text

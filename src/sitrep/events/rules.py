@@ -8,7 +8,12 @@ negated? Then they read the actor from the subject (or the agent of a passive,
 or "by"/possessive of a noun) and the recipient from the object and the
 prepositional arguments, mapping tokens to the article's resolved actors.
 Reciprocal events (joint exercises, "X and Y agreed") get both parties as
-actors and no recipient.
+actors and no recipient. Since rules-2026.11.2 also: "X said Y must ..." is X's
+REQUEST to Y; negated "accept/allow/..." is REJECT; announced, planned or
+"unless"-conditioned coercion is THREATEN; complements and purpose clauses of a
+trigger are not separate events; a pronoun subject of reported speech is the
+speaker; acts without a recipient take the country of the place named with "in",
+and an unplaced actor the recipient's (domestic events).
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ FOREIGN_BRANCHES = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp",
                               "conj", "appos", "npadvmod"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+#: Acts that, announced or promised rather than done, are threats (CAMEO 13x).
+THREATENABLE = CONFLICT_MATERIAL | {"PROTEST"}
+#: Types of words rather than acts: their recipient is whom they address, never a
+#: place where something happens (no "in" fallback, no domestic fallback).
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: Types whose event with no recipient found targets the actor's own country: PLOVER
+#: codes protests, repression and concessions inside a country with that country on
+#: both sides.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 
 
 @dataclass
@@ -67,16 +82,23 @@ def find_candidates(sent, actors: ActorIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in sent:
         sense = trigger_sense(tok)
-        if sense is None:
+        refusable = tok.pos_ == "VERB" and tok.lemma_.lower() in L.REFUSABLE_VERBS
+        if sense is None and not refusable:
             continue
-        etype, mode, rule = sense
         frame = governing_frame(tok)
         if frame in ("suppressed",):
             continue
         status = clause_status(tok)
         if status == "negated":
+            # "will not accept", "did not allow": a refusal (CAMEO 12), not a non-event
+            if not refusable or frame != "asserted":
+                continue
+            etype, mode, rule = "REJECT", None, "negated"
+        elif sense is None:
             continue
-        etype, frame = apply_modality(tok, etype, frame, status)
+        else:
+            etype, mode, rule = sense
+            etype, frame = apply_modality(tok, etype, frame, status)
         if etype is None:
             continue
         cand = Candidate(etype, mode, tok.i, frame=frame, rule=rule)
@@ -89,8 +111,10 @@ def trigger_sense(tok) -> tuple[str, str | None, str] | None:
     """(type, mode, rule) when ``tok`` triggers an event, else None."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "ADJ" and lemma in L.INTENT_ADJS and _complement(tok) is not None:
-        return "AGREE", None, "intent"
+        return _intent_type(tok), None, "intent"
     if tok.pos_ == "VERB":
+        if lemma in L.SPEECH_VERBS and _obliged_complement(tok) is not None:
+            return "REQUEST", None, "must"
         return _verb_sense(tok, lemma)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
         return _noun_sense(tok, lemma)
@@ -111,10 +135,15 @@ def _verb_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
         if olemma in L.JOINT_NOUNS and _has_joint(obj):
             return "COOPERATE", None, "joint"
         if lemma in L.LIGHT_VERBS and olemma in L.NOUN_TRIGGERS:
-            etype, mode = L.NOUN_TRIGGERS[olemma]
+            etype, mode = noun_type(obj)
             return etype, mode, "light"
-    if lemma in L.INTENT_VERBS and _complement(tok) is not None:
-        return "AGREE", None, "intent"
+    if lemma == "deny" and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "denied that troops crossed": a statement, not a refusal
+    comp = _complement(tok)
+    if lemma in L.REFUSAL_VERBS and comp is not None and comp.lemma_.lower() == "comment":
+        return None  # "declined to comment"
+    if lemma in L.INTENT_VERBS | {"swear"} and _complement(tok) is not None:
+        return _intent_type(tok), None, "intent"
     if lemma in L.VERB_TRIGGERS:
         etype, mode = L.VERB_TRIGGERS[lemma]
         return etype, mode, "verb"
@@ -127,12 +156,40 @@ def _noun_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
         return None  # the verb codes it
     if tok.dep_ == "compound":
         return None
-    etype, mode = L.NOUN_TRIGGERS[lemma]
+    etype, mode = noun_type(tok)
     if lemma in L.JOINT_NOUNS and _has_joint(tok):
         return "COOPERATE", mode, "joint"
     has_args = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "against", "on")
                    for c in tok.children) or any(c.dep_ == "poss" for c in tok.children)
     return (etype, mode, "noun") if has_args else None
+
+
+def _intent_type(tok) -> str:
+    """AGREE for a promise to cooperate, THREATEN for a vow to coerce or attack
+    ("ready to impose martial law", "swore to fight")."""
+    comp = _complement(tok)
+    sense = _verb_sense(comp, comp.lemma_.lower()) if comp is not None and comp.pos_ == "VERB" else None
+    return "THREATEN" if sense is not None and sense[0] in THREATENABLE else "AGREE"
+
+
+def _obliged_complement(tok):
+    """The reported clause of a speech verb that states an obligation ("Y must ...")."""
+    for child in tok.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_MODALS
+                                         and not any(n.dep_ == "neg" for n in child.children)
+                                         for c in child.children):
+            return child
+    return None
+
+
+def noun_type(tok) -> tuple[str, str | None]:
+    """Type and mode of a nominal trigger, refined by its modifiers: a hunger or a
+    general strike is a protest, not an air strike."""
+    lemma = tok.lemma_.lower()
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+    if lemma in ("strike", "walkout") and mods & L.PROTEST_STRIKE_MODIFIERS:
+        return ("PROTEST", "hunger") if "hunger" in mods else ("PROTEST", "strike")
+    return L.NOUN_TRIGGERS[lemma]
 
 
 def _has_joint(tok) -> bool:
@@ -164,6 +221,9 @@ def governing_frame(tok) -> str:
     A complement of an intent, request, threat or refusal verb is ``suppressed``:
     the governing verb codes the event (AGREE, REQUEST, THREATEN, REJECT).
     """
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in L.FRAMING_NOUNS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "suppressed"  # "an ultimatum to halt attacks", "an appeal to lay down arms"
     node = tok
     while node.dep_ in COMPLEMENT_DEPS | {"conj"} and node.head.i != node.i:
         head = node.head
@@ -172,15 +232,34 @@ def governing_frame(tok) -> str:
             node = head
             continue
         if node.dep_ == "advcl":
-            return "asserted"
+            if not _purpose_clause(node):
+                return "asserted"
+            if trigger_sense(head) is not None:
+                return "suppressed"  # "staged rallies to demand reforms": the goal of the act
+            node = head  # "must ensure security to allow ...": framed like its governor
+            continue
         if head.pos_ == "ADJ" and hl in L.INTENT_ADJS:
             return "suppressed"
-        if hl in L.INTENT_VERBS | L.REQUEST_VERBS | L.THREAT_VERBS | L.REFUSAL_VERBS:
+        if hl in L.INTENT_VERBS | L.REQUEST_VERBS | L.THREAT_VERBS | L.REFUSAL_VERBS | {"swear"}:
             return "suppressed"
+        if node.dep_ == "ccomp" and hl in L.SPEECH_VERBS and _same(_obliged_complement(head), node):
+            return "suppressed"  # the speech verb codes the demand (REQUEST)
         if node.dep_ == "xcomp" and hl in L.IRREALIS_VERBS:
-            return "irrealis"
+            return "prepared" if hl == "prepare" else "irrealis"
+        if node.dep_ in ("xcomp", "ccomp") and head.pos_ == "VERB" and trigger_sense(head) is not None:
+            return "suppressed"  # "allow refugees to return": the governing trigger codes it
         node = head
     return "asserted"
+
+
+def _same(a, b) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _purpose_clause(tok) -> bool:
+    """An infinitival adverbial clause ("to allow ...", "in order to ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ == "mark" for c in tok.children)
 
 
 def clause_status(tok) -> str:
@@ -201,11 +280,24 @@ def clause_status(tok) -> str:
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if conditional:
         return "conditional" if modals & (L.FUTURE_MODALS | {"would"}) else "hypothetical"
+    if "would" in modals and _reported(node):
+        modals = (modals - {"would"}) | {"will"}  # "said they would boycott": future in the past
     if modals & L.HYPOTHETICAL_MODALS:
         return "hypothetical"
     if modals & L.FUTURE_MODALS:
         return "future"
     return "asserted"
+
+
+def _reported(tok) -> bool:
+    """True when ``tok`` heads the reported clause of a speech verb."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in L.SPEECH_VERBS
+
+
+def _unless(tok) -> bool:
+    """True when a clause of ``tok`` is introduced by "unless" (an ultimatum)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
 
 
 def _has_mark(tok) -> bool:
@@ -223,14 +315,22 @@ def _under_conditional(tok) -> bool:
 
 def apply_modality(tok, etype: str, frame: str, status: str) -> tuple[str | None, str]:
     """The type a trigger keeps under its frame and modality (None: not coded)."""
-    if frame == "irrealis" or status in ("hypothetical", "future"):
+    if status == "conditional" and _unless(tok) and etype not in ("AGREE", "REQUEST"):
+        return "THREATEN", "conditional"  # "will withdraw unless ...": an ultimatum
+    if frame == "prepared" and etype == "ASSAULT" and status != "hypothetical":
+        return "MOBILIZE", "prepared"  # "prepared to resume shelling": forces readied
+    if frame in ("irrealis", "prepared") or status in ("hypothetical", "future"):
         if etype in COOPERATIVE and etype != "AGREE":
             return "AGREE", "intent"
         if etype in ("AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT") and status == "future":
             return etype, "future"
+        if etype in THREATENABLE and status != "hypothetical":
+            # announced or planned coercion ("will extend the curfew", "plans to impose
+            # restrictions", "would boycott"): a threat (CAMEO 13x), not the act
+            return "THREATEN", "future"
         return None, frame
     if status == "conditional":
-        if etype in CONFLICT_MATERIAL | {"PROTEST"}:
+        if etype in THREATENABLE:
             return "THREATEN", "conditional"
         return None, frame
     return etype, frame
@@ -239,7 +339,12 @@ def apply_modality(tok, etype: str, frame: str, status: str) -> tuple[str | None
 def fill_arguments(cand: Candidate, tok, actors: ActorIndex) -> None:
     """Set actors and recipients of ``cand`` from the parse around its trigger."""
     subj_tokens, recip_tokens, between = _argument_tokens(tok)
+    if cand.rule == "must":
+        comp = _obliged_complement(tok)
+        recip_tokens = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")] if comp is not None else []
     actor_list = _dedupe([a for t in subj_tokens for a in actors_of(t, actors)])
+    if not _countries(actor_list) and _pronominal(subj_tokens):
+        actor_list = _dedupe([*actor_list, *(a for t in _speaker(tok) for a in actors_of(t, actors))])
     recip_list = _dedupe([a for t in recip_tokens for a in actors_of(t, actors)])
     if between:
         parties = _dedupe([a for t in between for a in actors_of(t, actors)])
@@ -250,6 +355,13 @@ def fill_arguments(cand: Candidate, tok, actors: ActorIndex) -> None:
             recip_list = parties + recip_list
     keys = {_key(a) for a in actor_list}
     recip_list = [a for a in recip_list if _key(a) not in keys]
+    if not _countries(recip_list) and cand.type not in VERBAL_TYPES:
+        # "lifted the curfew in Montenegro": the place where the act happens
+        places = [a for t in _where(tok) for a in actors_of(t, actors) if a.country]
+        recip_list += [a for a in places if _key(a) not in keys]
+    if not _countries(recip_list) and cand.type in DOMESTIC_TYPES:
+        recip_list += [a for a in actor_list if a.country][:1]
+    actor_list = _domestic(actor_list, subj_tokens, recip_list)
     cand.actors, cand.recipients = actor_list, recip_list
     joint = cand.rule == "joint"
     if cand.type in RECIPROCAL_TYPES and (joint or (not recip_list and len(actor_list) >= 2)):
@@ -291,13 +403,74 @@ def _argument_tokens(tok) -> tuple[list, list, list]:
                   for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     recip += _prep_objects(tok, exclude=("by", "in", "during", "after", "before", "since"))
     comp = _complement(tok)
-    if comp is not None:
+    if comp is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+        # "threatened to attack Israel"; but in "demanded that the US match the EU's
+        # support" the addressee is the complement's subject, added above
         recip += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
         recip += _prep_objects(comp, exclude=("by", "in"))
         for o in comp.children:
             if o.dep_ == "dobj":
                 recip += _prep_objects(o, exclude=("by", "in", "of"))
     return subj, recip, between
+
+
+def _domestic(actor_list: list[Actor], subj_tokens, recip_list: list[Actor]) -> list[Actor]:
+    """The actors, an unplaced one given the country of the recipient.
+
+    When the actor is a party that resolution left without a country ("Rebels",
+    "angry activists", "President Dos Santos") and the recipient has one, the
+    event is read as domestic, as PLOVER coders do: "demonstrators blocked roads
+    in Algiers" is DZA → DZA. Only this way round: filling an unplaced recipient
+    from the actor (5-fold CV 2026-11-29) added as many false recipients as right.
+    """
+    country = next((a.country for a in recip_list if a.country), None)
+    heads = [t for t in subj_tokens if _is_party(t)]
+    if country is None or _countries(actor_list) or not heads:
+        return actor_list
+    found = [replace(a, country=country) for a in actor_list if a.country is None]
+    if not found:
+        t = heads[0]
+        found = [Actor(t.idx, t.idx + len(t.text), t.text, t.text, country,
+                       L.SECTOR_NOUNS.get(t.lemma_.lower()))]
+    return _dedupe(found)
+
+
+def _is_party(tok) -> bool:
+    """True for a noun phrase head naming people or an organisation."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a capitalised plural ("Rebels") is tagged PROPN and keeps its "s" as lemma
+    words = {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_}
+    return tok.ent_type_ in ("PERSON", "ORG") or bool(words & (L.PARTY_NOUNS | set(L.SECTOR_NOUNS)))
+
+
+def _countries(items: list[Actor]) -> bool:
+    return any(a.country for a in items)
+
+
+def _pronominal(tokens) -> bool:
+    """True when a subject is a pronoun or carries a possessive one ("their forces")."""
+    return any(t.lower_ in _PRONOUNS or any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
+               for t in tokens)
+
+
+def _speaker(tok) -> list:
+    """Subjects of the speech verb whose reported clause holds ``tok`` ("Syria said it ...")."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return []
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in L.SPEECH_VERBS:
+            return [s for s in _subjects(node.head) if s.lower_ not in _PRONOUNS]
+        node = node.head
+    return []
+
+
+def _where(tok) -> list:
+    """Objects of "in" on the trigger and on its direct object (the scene of the act)."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _subjects(tok) -> list:
@@ -310,7 +483,13 @@ def _subjects(tok) -> list:
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return [node.head]
+            if node.head.lemma_.lower() not in L.NOUN_TRIGGERS:
+                return [node.head]
+            # "converging for a rally to protest ...": the rally's participants
+            node = node.head
+            while node.dep_ in ("pobj", "prep", "dobj") and node.head.i != node.i:
+                node = node.head
+            continue
         break
     return []
 
@@ -354,6 +533,10 @@ def actors_of(tok, actors: ActorIndex) -> list[Actor]:
     for head in [tok, *_conjuncts(tok)]:
         direct = actors.at(head)
         if direct is not None:
+            if direct.country is None:
+                # "Lebanon's new President Elias Hrawi": the possessor's country
+                owner = [a for a in _inner_actors(head, actors) if a.country and a is not direct]
+                direct = replace(direct, country=owner[0].country) if owner else direct
             out.append(direct)
             continue
         appos = [a for c in head.children if c.dep_ == "appos" for a in [actors.at(c)] if a]
@@ -380,7 +563,7 @@ def _inner_actors(head, actors: ActorIndex) -> list[Actor]:
         if a is not None and a not in found:
             found.append(a)
         stack += [c for c in t.children if c.dep_ not in _NOT_INNER or
-                  (c.dep_ == "conj" and t.dep_ in ("amod", "compound"))]
+                  (c.dep_ == "conj" and t.dep_ in ("amod", "compound", "nmod"))]
     return sorted(found, key=lambda a: a.start)
 
 

@@ -10,7 +10,8 @@ mass violence (massacre, cleansing, unconventional) to 20.
 QuadClass is GDELT's: 1 verbal cooperation (CAMEO 01–05), 2 material cooperation
 (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20). PentaClass splits
 off 0 = statements/appeals (01–02) — no PLOVER type maps there, so a coded event
-is never class 0 and "no event" is.
+is never class 0 and "no event" is — and counts CAMEO 16 (SANCTION) as verbal
+conflict (``PENTA_OVERRIDES``).
 
 ``WEIGHTS`` is a Goldstein-like cooperation–conflict score in [-10, +10]: the
 mean Goldstein (1992) value of the CAMEO root codes the crosswalk maps to the
@@ -73,6 +74,16 @@ def quad_class(event_type: str, mode: str | None = None) -> int:
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+#: Where PentaClass departs from QuadClass: CAMEO 16 "reduce relations" (expel
+#: diplomats, suspend aid, break ties) is verbal conflict. Checked on the CAMEO
+#: PentaClass set (cameo-pentaclass/train.tsv): of its sentences mentioning
+#: expel/sanction/embargo/severed ties, 48 are class 3 and 1 is class 4; of those
+#: mentioning suspend/halt, 25 are class 3 and 3 class 4.
+PENTA_OVERRIDES: dict[str, int] = {"SANCTION": 3}
+
+
 def penta_class(event_type: str | None, mode: str | None = None) -> int:
     """CAMEO PentaClass (0–4); ``None`` (no event) is 0."""
-    return 0 if event_type is None else quad_class(event_type, mode)
+    if event_type is None:
+        return 0
+    return PENTA_OVERRIDES.get(event_type) or quad_class(event_type, mode)
