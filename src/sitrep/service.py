@@ -193,6 +193,45 @@ def happening_detail(store: Store, happening_id: str) -> list[dict[str, Any]]:
     return out
 
 
+def split_happening(store: Store, happening_id: str, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Undo a merge, reversibly: the events of ``happening_id`` reported by
+    ``article_ids`` get a split mark (kept in the store, so later merges respect
+    it) and the happenings around them are merged again. Returns the happenings
+    of the former members (``happening_detail`` form). ``rejoin`` undoes it."""
+    from .errors import NotFound, UsageError
+
+    rows = store.events_for_merge(happening=happening_id)
+    if not rows:
+        raise NotFound(f"no happening {happening_id!r}")
+    wanted = set(article_ids)
+    moved = [r["id"] for r in rows if r["article_id"] in wanted]
+    if not moved:
+        raise UsageError(f"none of {sorted(wanted)} reports happening {happening_id}")
+    if len(moved) == len(rows):
+        raise UsageError("every report of the happening was named: nothing to split from")
+    store.set_merge_apart(f"split:{happening_id}", event_ids=moved)
+    return _remerge(store, rows)
+
+
+def rejoin(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """Clear the split marks of ``article_id``'s events and merge again (undoes
+    ``split_happening``). Returns the happenings its events now belong to."""
+    from .errors import NotFound
+
+    if not store.set_merge_apart(None, article_id=article_id):
+        raise NotFound(f"no events of article {article_id!r}")
+    return _remerge(store, store.events_for_merge(article_id=article_id))
+
+
+def _remerge(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    dates = sorted(r["date"] for r in rows if r["date"])
+    merge_happenings(store, dates[0] if dates else None, dates[-1] if dates else None)
+    ids = {r["id"] for r in rows}
+    hids = {r["happening_id"] for a in {r["article_id"] for r in rows}
+            for r in store.events_for_merge(article_id=a) if r["id"] in ids and r["happening_id"]}
+    return [h for hid in sorted(hids) for h in happening_detail(store, hid)]
+
+
 def process(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: Store | None,
             batch_size: int = BATCH_SIZE, story_index: object | None = None) -> Iterator[Outcome]:
     """Extract and annotate; yield one outcome per item (nothing is stored here)."""

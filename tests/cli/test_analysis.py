@@ -104,3 +104,32 @@ def test_api_happenings_list_and_detail(db):
         assert detail[0]["n_articles"] == 3 and len(detail[0]["reasons"]) == 3
         gone = client.get("/api/happenings/Hnope")
         assert gone.status_code == 404 and "error" in gone.json()
+
+
+def test_split_is_kept_by_later_merges_and_undone_by_rejoin(db):
+    """Runs last: it changes the module's database and must leave it as it was."""
+    from sitrep.service import merge_happenings
+    from sitrep.store import Store
+
+    run = CliRunner().invoke
+    hid = _harbin(db)["happening_id"]
+    [h] = [json.loads(line) for line in run(main, ["happenings", "--db", db, "--explain", hid,
+                                                    "--format", "json"]).output.splitlines()]
+    story_of = {s["article_id"]: s["story_id"] for s in h["supports"]}
+    single = next(a for a, st in story_of.items() if list(story_of.values()).count(st) == 1)
+    out = run(main, ["happenings", "--db", db, "--split", hid, "--article", single, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    parts = [json.loads(line) for line in out.output.splitlines()]
+    assert sorted((p["n_articles"], p["n_sources"]) for p in parts) == [(1, 1), (2, 1)]
+    apart = next(p for p in parts if p["n_articles"] == 1)
+    assert "kept apart" in apart["reasons"][0]
+    with Store.open(db) as store:
+        merge_happenings(store)  # a later ingest merges again: the split holds
+    assert len([json.loads(line) for line in run(main, ["happenings", "--db", db, "--format", "json"])
+                .output.splitlines()]) == 3
+    bad = run(main, ["happenings", "--db", db, "--split", apart["id"], "--article", single])
+    assert bad.exit_code != 0 and "nothing to split from" in bad.output
+    back = run(main, ["happenings", "--db", db, "--rejoin", single, "--format", "json"])
+    [joined] = [json.loads(line) for line in back.output.splitlines()]
+    assert (joined["id"], joined["n_articles"], joined["n_sources"]) == (hid, 3, 2)
+    assert len(run(main, ["happenings", "--db", db, "--format", "json"]).output.splitlines()) == 2

@@ -49,12 +49,40 @@ def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
 @click.option("--explain", "explain_id", metavar="ID",
               help="Show one happening: every supporting article and sentence, and why each "
                    "was merged.")
+@click.option("--split", "split_id", metavar="ID",
+              help="Undo a merge: the reports of happening ID by the --article(s) are kept "
+                   "apart from the others, now and in later merges (reversible: --rejoin).")
+@click.option("--article", "articles", multiple=True, metavar="ARTICLE_ID",
+              help="With --split: an article whose reports leave the happening (repeatable).")
+@click.option("--rejoin", "rejoin_id", metavar="ARTICLE_ID",
+              help="Undo --split for an article: its reports merge as usual again.")
 @format_option
-def happenings(db, dyad, types, since, until, limit, offset, explain_id, fmt):
+def happenings(db, dyad, types, since, until, limit, offset, explain_id, split_id, articles,
+               rejoin_id, fmt):
     """List happenings: reports of one real event merged, with the number of
-    articles and of independent sources (syndicated copies count once)."""
-    if explain_id:
-        _explain(open_store(db), explain_id, fmt)
+    articles and of independent sources (syndicated copies count once).
+
+    Merging is explainable (--explain) and reversible (--split, --rejoin); the
+    happenings affected are printed as --explain prints them.
+    """
+    from ..errors import UsageError
+    from ..service import happening_detail, rejoin, split_happening
+
+    if sum(map(bool, (explain_id, split_id, rejoin_id))) > 1:
+        raise UsageError("give one of --explain, --split and --rejoin")
+    if articles and not split_id:
+        raise UsageError("--article goes with --split")
+    if explain_id or split_id or rejoin_id:
+        store = open_store(db)
+        if split_id:
+            if not articles:
+                raise UsageError("--split needs at least one --article")
+            detail = split_happening(store, split_id, articles)
+        elif rejoin_id:
+            detail = rejoin(store, rejoin_id)
+        else:
+            detail = happening_detail(store, explain_id)
+        _explain(detail, fmt)
         return
     rows = Q.list_happenings(open_store(db), Q.EventFilter(
         dyad=_dyad(dyad), types=list(types), since=since, until=until, limit=limit, offset=offset))
@@ -65,12 +93,9 @@ def happenings(db, dyad, types, since, until, limit, offset, explain_id, fmt):
                       "n_sources", "evidence"])
 
 
-def _explain(store, happening_id: str, fmt: str) -> None:
+def _explain(detail: list[dict], fmt: str) -> None:
     import json
 
-    from ..service import happening_detail
-
-    detail = happening_detail(store, happening_id)
     if fmt != "table":
         for h in detail:
             click.echo(json.dumps(h, ensure_ascii=False))

@@ -15,7 +15,9 @@ their dicts (``Event`` fields plus an optional ``story_id``). A happening
 lists each supporting ``(article_id, evidence)``, counts articles and
 independent sources (articles sharing a ``story_id`` — syndicated copies —
 count once), says why each event joined (``reasons``) and can be split again
-(``split``).
+(``split``). A user's split is kept with the stored events (``merge_apart``): an
+event with a mark merges only with events carrying the same mark, so re-merging
+after new reports arrive does not undo it, and clearing the mark does.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Support:
     location: Place | None
     confidence: float
     event: Event
+    apart: str | None = None  # a user's split mark (``merge_apart``)
 
     @property
     def key(self) -> tuple:
@@ -71,6 +74,7 @@ class Happening:
     location: Place | None
     supports: list[Support] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    apart: str | None = None  # the split mark its events share, if any
 
     @property
     def n_articles(self) -> int:
@@ -148,8 +152,9 @@ def group(events: Iterable[Event | Mapping[str, Any]],
     for obj in events:
         ev, story = as_event(obj)
         story = story or stories.get(ev.article_id or "")
+        apart = obj.get("merge_apart") if isinstance(obj, Mapping) else None
         supports.append(Support(ev.article_id, story, ev.evidence, ev.date, ev.date_precision,
-                                ev.location, ev.confidence, ev))
+                                ev.location, ev.confidence, ev, apart or None))
     supports.sort(key=lambda s: (_precision_rank(s.date_precision), s.date or "", s.key))
     happenings: list[Happening] = []
     for sup in supports:
@@ -197,12 +202,17 @@ def _precision_rank(p: str | None) -> int:
 def _new(sup: Support) -> Happening:
     ev = sup.event
     start, end = interval(sup.date, sup.date_precision)
+    why = f"{_label(sup)} starts the happening"
+    if sup.apart:
+        why += f" (kept apart from other reports by a split: {sup.apart})"
     return Happening("", ev.type, party_set(ev.actors), party_set(ev.recipients), start, end,
-                     sup.location, [sup], [f"{_label(sup)} starts the happening"])
+                     sup.location, [sup], [why], apart=sup.apart)
 
 
 def _compatible(h: Happening, sup: Support) -> bool:
     ev = sup.event
+    if sup.apart != h.apart:
+        return False
     if ev.type != h.type or not _same_parties(h, ev):
         return False
     return _dates_overlap(h, sup) and _places_compatible(h.location, sup.location)

@@ -131,6 +131,15 @@ def _story_signatures(conn: Connection) -> None:
     schema.story_signatures.create(conn, checkfirst=True)
 
 
+def _merge_apart(conn: Connection) -> None:
+    """The split mark of an event (``events.merge_apart``): a user's reversible
+    split of a happening, kept when happenings are merged again."""
+    from sqlalchemy import inspect
+
+    if "merge_apart" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN merge_apart VARCHAR(64)"))
+
+
 #: Every migration, in order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
@@ -142,6 +151,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0007_dyad_counts", _dyad_counts),
     ("0008_store_state", _store_state),
     ("0009_story_signatures", _story_signatures),
+    ("0010_merge_apart", _merge_apart),
 ]
 
 

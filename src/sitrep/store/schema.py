@@ -135,6 +135,9 @@ events = Table(
     Column("coder", String(64), nullable=False),
     Column("coder_version", String(32), nullable=False),
     Column("happening_id", String(64)),
+    # a user's split: events with a mark merge only with events with the same mark
+    # (migration 0010; ``events.merge``)
+    Column("merge_apart", String(64)),
     Index("ix_events_date", "date"),
     Index("ix_events_type_date", "type", "date"),
     Index("ix_events_happening", "happening_id"),

@@ -269,20 +269,37 @@ class Store:
                 yield aid, story or aid, fp, mh, text_
 
     def events_for_merge(self, since: str | None = None, until: str | None = None,
-                         happening: str | None = None) -> list[dict[str, Any]]:
+                         happening: str | None = None,
+                         article_id: str | None = None) -> list[dict[str, Any]]:
         """Event rows (with their article's story id) dated within [since, until],
-        or those of one ``happening``."""
+        and only those of one ``happening`` or one article when given."""
         e = S.events.c
         q = (select(S.events, S.articles.c.story_id)
              .join(S.articles, S.articles.c.id == e.article_id).order_by(e.id))
         if happening is not None:
             q = q.where(e.happening_id == happening)
+        if article_id is not None:
+            q = q.where(e.article_id == article_id)
         if since:
             q = q.where(e.date >= since)
         if until:
             q = q.where(e.date <= until + "\uffff")
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
+
+    def set_merge_apart(self, mark: str | None, *, event_ids: list[int] | None = None,
+                        article_id: str | None = None) -> int:
+        """Set (or with None clear) the split mark of the given events, or of every
+        event of ``article_id``; return how many events changed."""
+        e = S.events.c
+        if event_ids is not None:
+            cond = e.id.in_(event_ids)
+        elif article_id is not None:
+            cond = e.article_id == article_id
+        else:
+            raise ValueError("give event_ids or article_id")
+        with self.engine.begin() as conn:
+            return conn.execute(update(S.events).where(cond).values(merge_apart=mark)).rowcount
 
     def set_happenings(self, happening_of: dict[int, str]) -> None:
         """Record the happening id of each event id, in one transaction, and recount
