@@ -77,3 +77,30 @@ def test_unplaced_actor_takes_the_recipients_country(rules, make_article):
     events = code(rules, make_article, "Rebels attacked Gaza.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert countries(events[0].actors) == ["PSE"] and countries(events[0].recipients) == ["PSE"]
+
+
+def test_place_with_coordinates_is_preferred_to_a_country_only_one(nlp):
+    from sitrep.events.rules import place_for
+    from sitrep.models import Place
+
+    doc = nlp("Troops attacked Kwanza village near Cairo.")
+    sent, trigger = next(iter(doc.sents)), doc[1]
+    village = Place(16, 22, "Kwanza", "Kwanza", None, None, "EGY", None, "FOCUS")
+    cairo = Place(36, 41, "Cairo", "Cairo", 30.04, 31.24, "EGY", None, "PPLC")
+    assert place_for(trigger, sent, [village, cairo], []) is cairo
+    assert place_for(trigger, sent, [village], []) is village
+
+
+def test_event_in_a_time_adjunct_is_background(rules, make_article):
+    events = code(rules, make_article, "Russia offered to negotiate with Ukraine following the invasion of Iran.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_author_of_a_rejected_act_is_the_recipient(rules, make_article):
+    events = code(rules, make_article, "Israel rejected calls by Iran for a ceasefire.")
+    assert events and countries(events[0].recipients) == ["IRN"]
+
+
+def test_travel_for_talks_is_a_visit(rules, make_article):
+    events = code(rules, make_article, "French diplomats returned to Russia for talks.")
+    assert events[0].type == "CONSULT"

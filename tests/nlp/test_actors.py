@@ -248,3 +248,26 @@ def test_group_actors_are_not_learnt(nlp):
     ActorStage(kb)(article(nlp, "The Chinese government said Wang Yang, a Chinese official, left.",
                            {"Wang Yang": "Person", "Chinese": "Nationality"}))
     assert kb.lookup("China") is None and kb.lookup("Wang Yang").country == "CHN"
+
+
+def test_a_known_body_followed_by_common_nouns_is_that_body(resolver):
+    for phrase in ("UN peacekeepers", "NATO peacekeeping troops", "Red Cross officials"):
+        res = resolver.resolve(phrase, name=phrase)
+        assert res is not None and res.country in ("IGO", "NGO"), phrase
+    assert resolver.resolve("The International Labor Office (ILO").country == "IGO"
+
+
+def test_a_head_of_state_takes_the_only_country_of_the_sentence(nlp):
+    text = ("President Omar Bashir shortened the curfew in Sudan. Defense Secretary "
+            "William Perry spoke in Bosnia.")
+    labels = {"Omar Bashir": "Person", "William Perry": "Person"}
+    actors = by_text(ActorStage(ActorKB())(article(nlp, text, labels)).actors)
+    assert actors["Omar Bashir"].country == "SDN"
+    assert actors["William Perry"].country is None  # a minister is not placed so
+
+
+def test_ethnic_group_is_not_the_country(nlp):
+    text = "Serb forces killed three ethnic Albanians."
+    labels = {"Serb forces": "Organisation", "Albanians": "Organisation"}
+    actors = ActorStage(ActorKB())(article(nlp, text, labels)).actors
+    assert [(a.text, a.country) for a in actors if a.country] == [("Serb forces", "SRB")]

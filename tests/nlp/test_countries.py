@@ -63,3 +63,15 @@ def test_subdivisions(countries):
     assert countries.by_subdivision("Punjab") is None    # India and Pakistan
     assert countries.by_subdivision("Georgia") is None   # a country name first
     assert countries.by_subdivision("Central") is None   # a direction, not a name
+
+
+def test_first_of_two_coordinated_names_and_noun_demonyms(countries):
+    assert countries.by_name("Bosnia") == "BIH" and countries.by_name("Trinidad") == "TTO"
+    assert countries.any("Turks") == "TUR"  # not the Turks and Caicos Islands
+    assert countries.any("Serb") == "SRB" and countries.any("Croats") == "HRV"
+    assert countries.by_name("West Bank") == "PSE"
+
+
+def test_ethnic_demonym_is_no_country(countries):
+    assert [c[2] for c in countries.find_in("ethnic Albanians in Macedonia")] == ["MKD"]
+    assert [c[2] for c in countries.find_in("Albanian troops")] == ["ALB"]

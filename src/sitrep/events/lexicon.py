@@ -7,7 +7,7 @@ crosswalk — not from the gold sentences. Bump ``RULES_VERSION`` on any change.
 
 from __future__ import annotations
 
-RULES_VERSION = "rules-2026.11.2"
+RULES_VERSION = "rules-2026.11.3"
 
 #: Verb lemma → (type, mode). Ambiguous verbs are refined by ``OBJECT_SENSES``.
 VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
@@ -277,6 +277,11 @@ FRAMING_NOUNS = frozenset({"ultimatum", "demand", "appeal", "call", "plea", "req
 IRREALIS_VERBS = frozenset({"plan", "intend", "want", "hope", "consider", "prepare", "expect",
                             "aim", "wish", "try", "attempt", "mull", "weigh", "contemplate",
                             "fail", "need", "have", "seek", "be", "plot", "dream", "stop"})
+#: Verbs whose direct object event is planned, not done ("prepare an offensive").
+PLANNING_VERBS = frozenset({"plan", "prepare", "consider", "contemplate", "plot", "mull",
+                            "weigh", "intend", "want"})
+#: Verbs of going somewhere: with "for" + a meeting noun they make a visit (CONSULT).
+MOTION_VERBS = frozenset({"return", "travel", "go", "come", "fly", "arrive", "head", "leave"})
 #: Modal auxiliaries that make a clause hypothetical.
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can",
                                  "ought"})

@@ -13,7 +13,10 @@ REQUEST to Y; negated "accept/allow/..." is REJECT; announced, planned or
 "unless"-conditioned coercion is THREATEN; complements and purpose clauses of a
 trigger are not separate events; a pronoun subject of reported speech is the
 speaker; acts without a recipient take the country of the place named with "in",
-and an unplaced actor the recipient's (domestic events).
+and an unplaced actor the recipient's (domestic events). Since rules-2026.11.3:
+nominal events in a time adjunct ("after a coup") are background, not events;
+the act named by a nominal object ("rejected calls by X") gives its author as
+recipient; conjoined objects count; a place with coordinates is preferred.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "R
 #: codes protests, repression and concessions inside a country with that country on
 #: both sides.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+#: Prepositions of a time adjunct: events under them are background (:func:`_background`).
+TIME_PREPS = frozenset({"after", "following", "since", "during", "amid", "amidst", "before",
+                        "until", "till"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 
 
@@ -85,6 +91,8 @@ def find_candidates(sent, actors: ActorIndex) -> list[Candidate]:
         refusable = tok.pos_ == "VERB" and tok.lemma_.lower() in L.REFUSABLE_VERBS
         if sense is None and not refusable:
             continue
+        if _background(tok):
+            continue
         frame = governing_frame(tok)
         if frame in ("suppressed",):
             continue
@@ -105,6 +113,21 @@ def find_candidates(sent, actors: ActorIndex) -> list[Candidate]:
         fill_arguments(cand, tok, actors)
         out.append(cand)
     return out
+
+
+def _background(tok) -> bool:
+    """A nominal event inside a time adjunct ("following the invasions of Dagestan",
+    "after five days of fighting"): news gives it as the background of the
+    sentence's event, not as an event of its own."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ != "pobj" or node.pos_ not in ("NOUN", "PROPN"):
+            return False
+        prep = node.head
+        if prep.lower_ in TIME_PREPS:
+            return True
+        node = prep.head
+    return False
 
 
 def trigger_sense(tok) -> tuple[str, str | None, str] | None:
@@ -129,6 +152,8 @@ def _verb_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
     obj = _object(tok)
     if obj is not None:
         olemma = obj.lemma_.lower()
+        if (lemma, olemma) not in L.OBJECT_SENSES and (lemma, obj.lower_) in L.OBJECT_SENSES:
+            olemma = obj.lower_  # "evacuated the wounded": a participle as a noun
         if (lemma, olemma) in L.OBJECT_SENSES:
             etype, mode = L.OBJECT_SENSES[(lemma, olemma)]
             return (etype, mode, "object") if etype else None
@@ -144,10 +169,19 @@ def _verb_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
         return None  # "declined to comment"
     if lemma in L.INTENT_VERBS | {"swear"} and _complement(tok) is not None:
         return _intent_type(tok), None, "intent"
+    if lemma in L.MOTION_VERBS and _purpose_meeting(tok):
+        return "CONSULT", "visit", "visit"  # "return to Geneva for talks"
     if lemma in L.VERB_TRIGGERS:
         etype, mode = L.VERB_TRIGGERS[lemma]
         return etype, mode, "verb"
     return None
+
+
+def _purpose_meeting(tok) -> bool:
+    """The verb's "for" names a meeting: "flew to Moscow for talks"."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj"
+               and L.NOUN_TRIGGERS.get(g.lemma_.lower(), ("",))[0] == "CONSULT"
+               for c in tok.children for g in c.children)
 
 
 def _noun_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
@@ -156,6 +190,8 @@ def _noun_sense(tok, lemma: str) -> tuple[str, str | None, str] | None:
         return None  # the verb codes it
     if tok.dep_ == "compound":
         return None
+    if tok.dep_ == "dobj" and head.lemma_.lower() in L.PLANNING_VERBS:
+        return None  # "preparing a major offensive": a plan, not yet an act
     etype, mode = noun_type(tok)
     if lemma in L.JOINT_NOUNS and _has_joint(tok):
         return "COOPERATE", mode, "joint"
@@ -201,7 +237,7 @@ def _object(tok):
         if child.dep_ in ("dobj", "attr", "nsubjpass"):
             return child
     for child in tok.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in TIME_PREPS:  # not the background
             for gc in child.children:
                 if gc.dep_ == "pobj" and gc.lemma_.lower() in L.NOUN_TRIGGERS:
                     return gc
@@ -390,10 +426,16 @@ def _argument_tokens(tok) -> tuple[list, list, list]:
         recip += passive
         subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     obj = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    obj += [x for o in obj for x in _conjuncts(o)]  # "launched artillery and rocket fire against"
     for o in obj:
         if o.lemma_.lower() in L.NOUN_TRIGGERS or o.lemma_.lower() in L.JOINT_NOUNS:
             recip += _prep_objects(o, exclude=("by",))
             between += _between(o)
+            # "rejected calls by Kofi Annan", "rejected a United Nations appeal",
+            # "accepted Iran's offer": whose act the object is, the act answers
+            recip += [c for c in o.children if c.i < o.i and c.dep_ in ("poss", "compound", "amod")]
+            recip += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]
         else:
             recip.append(o)
             recip += _prep_objects(o, exclude=("by", "of", "in", "from", "for"))
@@ -610,7 +652,9 @@ def order_by_host(cand: Candidate, place: Place | None) -> None:
 
 
 def place_for(tok, sent, places: list[Place], actors: list[Actor]) -> Place | None:
-    """The place of an event: one inside the trigger's phrase, else the sentence's own."""
+    """The place of an event: one inside the trigger's phrase, else the sentence's own;
+    a place with coordinates before one without (a ``FOCUS`` place only says which
+    country an unknown local name is in), nearer the trigger first."""
     def usable(p: Place) -> bool:
         return not any(a.start <= p.start < a.end for a in actors)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and usable(p)]
@@ -619,6 +663,10 @@ def place_for(tok, sent, places: list[Place], actors: list[Actor]) -> Place | No
     sub = [t for t in tok.subtree]
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
     inside = [p for p in in_sent if lo <= p.start < hi]
+    for group in (inside, in_sent):
+        located = [p for p in group if p.lat is not None and p.lon is not None]
+        if located:
+            return located[0]
     return (inside or in_sent)[0]
 
 

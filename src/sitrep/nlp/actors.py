@@ -39,6 +39,13 @@ NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "la", "del", "al",
 #: Subject dependencies that make a country/capital name stand for its government.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 METONYM_SECTOR = "GOV"
+#: Titles (last word) of who heads a state or its forces; without a country
+#: word, their holder takes the country of a sentence that names only one. A
+#: minister or secretary is left out: news names its own country's ones bare
+#: ("Defense Secretary William Perry" in a report about Bosnia).
+STATE_HEAD_TITLES = frozenset({"president", "premier", "king", "queen", "emir", "sultan",
+                               "monarch", "chancellor", "general", "gen", "colonel", "col",
+                               "marshal", "dictator", "junta"})
 PRONOUN_DETS = frozenset({"our", "my", "your", "their", "its", "his", "her"})
 #: Pronouns a NER may tag as Person: not actors by themselves (no coreference here).
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me",
@@ -196,7 +203,7 @@ class _ArticleWork:
         """A mention without a proper name: "The Chinese general", "the Russians"."""
         desc = self.r.describe(text)
         return desc.name is None and bool(desc.sector or desc.relational or desc.country) \
-            and self.r.kb.lookup(text, surname=False) is None
+            and self.r.known(text, self.date) is None
 
     def _named(self, m: Mention) -> None:
         span = self._span(m.start, m.end)
@@ -211,6 +218,9 @@ class _ArticleWork:
         res = self.r.resolve(phrase, None, self.date, name=m.text)
         if res is not None and res.descriptor.relational and not res.descriptor.sector:
             res = self._relational(res, m.start)
+        if res is not None and res.country is None and m.label == "Person" \
+                and _heads_state(res.descriptor.role):
+            self._sentence_country(res, m)
         start = left.start_char if left is not None else m.start
         end = m.end
         if res is None:
@@ -225,6 +235,20 @@ class _ArticleWork:
         if appos is not None:
             self.used.append((appos.start_char, appos.end_char))
 
+    def _sentence_country(self, res: Resolution, m: Mention) -> None:
+        """A state title without a country ("President Omar el-Bashir ... in
+        Sudan"): the country of the sentence when it names exactly one (the
+        titled person is most often that state's own office holder)."""
+        tok = self._token_at(m.start)
+        if tok is None or not self.doc.has_annotation("SENT_START"):
+            return
+        sent = tok.sent
+        cues = {a3 for s, e, a3, _ in self.r.countries.find_in(sent.text)
+                if not (sent.start_char + s < m.end and sent.start_char + e > m.start)}
+        if len(cues) == 1:
+            res.country = cues.pop()
+            res.provenance += "; the sentence's only country"
+
     def _left_descriptor(self, span):
         """Title run left of a name: "Chinese Vice Premier", "U.S. Defense Secretary"."""
         sent_start = span.sent.start if self.doc.has_annotation("SENT_START") else 0
@@ -236,6 +260,10 @@ class _ArticleWork:
             if low in ("for", "of") and first is not None and i - 1 >= sent_start \
                     and self.doc[i - 1].text[:1].isupper():
                 i -= 1
+                continue
+            if tok.text == "-" and first is not None and not tok.whitespace_ \
+                    and i - 1 >= sent_start and not self.doc[i - 1].whitespace_:
+                i -= 1  # "Secretary-General": one title in three tokens
                 continue
             if low in DETERMINERS or tok.is_punct or tok.like_num:
                 break
@@ -300,6 +328,8 @@ class _ArticleWork:
         a3 = self.r.countries.any(m.text)
         if span is None or a3 is None:
             return
+        if span.start and self.doc[span.start - 1].lower_ == "ethnic":
+            return  # an ethnic group, not the country's nationals (see CountryIndex.find_in)
         tok = span.root
         head = tok
         while head.dep_ == "conj":
@@ -360,6 +390,9 @@ class _ArticleWork:
         premier", "the Chinese general"), or a group actor ("a Chinese official",
         "the Russians", "its Russian counterparts")."""
         desc = self.r.describe(span.text)
+        if desc.country and desc.country_kind == "demonym" and span.start \
+                and span.doc[span.start - 1].lower_ == "ethnic":
+            desc.country = None  # "ethnic Albanians": a group, not Albania's nationals
         if desc.sector is None and not desc.relational and desc.country is None:
             return
         if desc.country is None and span[0].lower_ in PRONOUN_DETS:
@@ -421,6 +454,14 @@ class _ArticleWork:
         kind = "capital" if self.r.countries.by_capital(m.text) else "country"
         self._add(Actor(m.start, m.end, m.text, self.r.countries.name_of(a3), a3, METONYM_SECTOR,
                         provenance=f"text: {kind} as subject (metonym)"))
+
+
+def _heads_state(role: str | None) -> bool:
+    """The title is a head of state/government or a general's (see STATE_HEAD_TITLES)."""
+    if not role:
+        return False
+    low = role.lower().replace(".", "")
+    return low.endswith("prime minister") or low.split()[-1] in STATE_HEAD_TITLES
 
 
 def _title_fragment(m: Mention, later: list[Mention], text: str) -> bool:

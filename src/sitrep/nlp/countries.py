@@ -34,8 +34,8 @@ CURATED_NAMES: dict[str, str] = {
     "mainland china": "CHN", "prc": "CHN", "holland": "NLD", "czechia": "CZE",
     "turkey": "TUR", "burma": "MMR", "palestine": "PSE", "us": "USA",
     "usa": "USA", "palestinian territory": "PSE", "palestinian territories": "PSE",
-    "gaza": "PSE", "soviet union": "RUS", "ussr": "RUS", "east germany": "DEU",
-    "west germany": "DEU",
+    "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE", "soviet union": "RUS", "ussr": "RUS", "east germany": "DEU",
+    "west germany": "DEU", "macedonia": "MKD", "kampuchea": "KHM",
 }
 
 #: Demonyms news uses that countryinfo's single demonym per country misses.
@@ -46,6 +46,10 @@ CURATED_DEMONYMS: dict[str, str] = {
     "british": "GBR", "english": "GBR", "american": "USA", "ivorian": "CIV",
     "congolese": "COD", "bosnian": "BIH", "turkish": "TUR", "burmese": "MMR",
     "iranian": "IRN", "israeli": "ISR", "u.s.": "USA", "us": "USA", "sinhalese": "LKA",
+    # the noun forms ("Serb forces", "Turks"), where countryinfo has the adjective
+    "serb": "SRB", "croat": "HRV", "bosniak": "BIH", "turk": "TUR", "kyrgyz": "KGZ",
+    "tajik": "TJK", "uzbek": "UZB", "kazakh": "KAZ", "azeri": "AZE", "swede": "SWE",
+    "kampuchean": "KHM",
 }
 
 #: Capital spellings in news that differ from countryinfo's (``Washington D.C.``).
@@ -141,6 +145,10 @@ class CountryIndex:
         self._names.update(CURATED_NAMES)
         self._demonyms.update(CURATED_DEMONYMS)
         self._capitals.update(CURATED_CAPITALS)
+        for c in pycountry.countries:  # "Bosnia", "Trinidad": see _first_part
+            part = _first_part(c.name)
+            if part and part not in self._demonyms and part[:-1] not in self._demonyms:
+                self._names.setdefault(part, c.alpha_3)
         # words a cue may start with → its longest length, so that find_in tries
         # only the lengths some cue has at each word
         self._cue_len: dict[str, int] = {"the": MAX_CUE_WORDS}
@@ -195,7 +203,8 @@ class CountryIndex:
 
     def find_in(self, text: str) -> list[tuple[int, int, str, str]]:
         """All country cues in ``text``: ``(start, end, alpha3, kind)`` with kind
-        ``name``, ``demonym`` or ``capital``; longest match first, no overlaps."""
+        ``name``, ``demonym`` or ``capital``; longest match first, no overlaps. A
+        demonym after "ethnic" names an ethnic group, not a country: left out."""
         found: list[tuple[int, int, str, str]] = []
         words = list(_WORD.finditer(text))
         i = 0
@@ -220,7 +229,8 @@ class CountryIndex:
                 if hit:
                     break
             if hit:
-                found.append(hit[:4])
+                if not (hit[3] == "demonym" and i and words[i - 1].group().lower() == "ethnic"):
+                    found.append(hit[:4])  # "ethnic Albanians" of Macedonia are no Albania
                 i += hit[4]
             else:
                 i += 1
@@ -263,6 +273,14 @@ def _subdivision_index(names: dict[str, str]) -> dict[str, str]:
                 continue
             out[key] = country.alpha_3 if out.get(key, country.alpha_3) == country.alpha_3 else ""
     return out
+
+
+def _first_part(name: str) -> str | None:
+    """The first of two coordinated names ("Bosnia and Herzegovina" → "bosnia"),
+    which news uses for the whole country; None for other names, and for parts
+    too short to be names. Callers skip parts that are demonyms ("Turks and Caicos")."""
+    head, sep, _ = _norm(name).partition(" and ")
+    return head if sep and len(head) >= MIN_ALIAS_LEN and "," not in head else None
 
 
 def _historic_forms(name: str) -> list[str]:

@@ -68,6 +68,8 @@ class Resolver:
         name part when the caller knows it (a NER span). None when nothing in the
         phrase, its context or the KB says who it is."""
         text = re.sub(r"\s+", " ", text.strip())
+        # a NER span cut inside a parenthesis: "the International Labor Office (ILO"
+        text = re.sub(r"\s*\([^)]*$", "", text) or text
         if not text:
             return None
         day = normalise_date(date)
@@ -159,15 +161,27 @@ class Resolver:
         hit, rest = self._kb_prefix(strip_determiners(text), date)
         return hit, ("prefix" if hit else None), rest
 
+    def known(self, text: str, date: str | None = None) -> KBEntry | None:
+        """The KB entry a phrase names, whole or by its leading name (see
+        :meth:`_kb_prefix`): "Red Cross officials" → the Red Cross."""
+        return self._kb_entry(text, None, date)[0]
+
     def _kb_prefix(self, text: str, date: str | None) -> tuple[KBEntry | None, str]:
         """A known organisation whose name starts a longer capitalised name: "African
         Union Commission" → African Union, with "Commission" left over. People (KB
         entries with an office) are left out, and a one-word prefix counts only as
-        an acronym ("UN Envoy", "NATO Commander")."""
+        an acronym ("UN Envoy", "NATO Commander"). A capitalised name followed by
+        common nouns only is tried whole too ("Red Cross officials", "UN
+        peacekeepers", "NATO peacekeeping troops"): the nouns are its people."""
         words = text.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        caps = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+        if caps == len(words):
+            longest = len(words) - 1
+        elif caps and all(w.isalpha() and w.islower() for w in words[caps:]):
+            longest = caps
+        else:
             return None, ""
-        for n in range(len(words) - 1, 0, -1):
+        for n in range(longest, 0, -1):
             if n == 1 and not _acronym(words[0]):
                 break  # one ordinary word is too weak a cue ("Congress Leader X")
             hit = self.kb.lookup(" ".join(words[:n]), date, surname=False)
