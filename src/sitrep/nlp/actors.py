@@ -114,6 +114,8 @@ class _ArticleWork:
     def _chunks(self):
         if self._chunk_cache is None:
             self._chunk_cache = _chunks(self.doc)
+            self._chunk_ends = {c.end: c for c in self._chunk_cache}
+            self._chunk_starts = {c.start: c for c in self._chunk_cache}
         return self._chunk_cache
 
     def _span(self, start: int, end: int):
@@ -283,13 +285,12 @@ class _ArticleWork:
         """A role phrase set off by a comma next to the name, whose head is a role
         word: "his Russian counterpart, Dmitry Rogozin" / "Rogozin, Russia's envoy,"."""
         doc = self.doc
-        for chunk in self._chunks():
-            if chunk.end == span.start - 1 and doc[span.start - 1].text == ",":
-                pass
-            elif chunk.start == span.end + 1 and span.end < len(doc) and doc[span.end].text == ",":
-                pass
-            else:
-                continue
+        self._chunks()  # chunks by their first and last token (they do not overlap)
+        before = self._chunk_ends.get(span.start - 1) \
+            if span.start >= 1 and doc[span.start - 1].text == "," else None
+        after = self._chunk_starts.get(span.end + 1) \
+            if span.end < len(doc) and doc[span.end].text == "," else None
+        for chunk in sorted((c for c in (before, after) if c is not None), key=lambda c: c.start):
             if self._is_role_head(chunk.root) and not _has_named(chunk, self.proper):
                 return chunk
         return None
