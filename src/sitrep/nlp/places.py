@@ -162,6 +162,9 @@ class Gazetteer:
                 with tmp.open("wb") as fh:
                     pickle.dump((gaz.columns, gaz.index, gaz.primary), fh, protocol=5)
                 os.replace(tmp, path)
+                for old in path.parent.glob("gazetteer-v*.pickle"):  # earlier versions' files
+                    if old != path:
+                        old.unlink(missing_ok=True)
             except OSError:
                 pass  # read-only home: keep the in-memory index
         return gaz
