@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from ..models import ENTITY_LABELS, PLOVER_TYPES
 from ..store import query as Q
 from ..store import watchlists as W
-from ..events.dyads import period_series as dyad_series
+from ..events.dyads import series as dyad_series
 from ..events.types import WEIGHTS
 from . import dyads as D
 from .filters import article_filter, event_filter, filter_params

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ..store import query as Q
 from ..store import Store
-from ..events.dyads import period_series
+from ..events.dyads import series
 from ..events.types import WEIGHTS
 from .filters import Country, Limit, Offset, Text200, article_filter, event_filter
 
@@ -174,7 +174,7 @@ def dyad_series(request: Request, store: StoreDep, a: Code, b: Code, by: By = "m
     def body() -> bytes:
         rows = Q.dyad_period_counts(store, a, b, by=by, directed=directed)
         return json.dumps({"a": a.upper(), "b": b.upper(), "by": by, "directed": directed,
-                           "series": period_series(rows), "weights": dict(WEIGHTS)},
+                           "series": series(rows), "weights": dict(WEIGHTS)},
                           ensure_ascii=False, separators=(",", ":")).encode()
 
     # The encoded body is cached too: a weekly series of a busy pair is 80 kB of

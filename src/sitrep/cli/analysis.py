@@ -31,7 +31,7 @@ def dyad(a: str, b: str, db, by: str, directed: bool, fmt: str) -> None:
     from ..events.dyads import series
 
     _dyad(f"{a}-{b}")
-    rows = series(Q.dyad_type_counts(open_store(db), a, b, by=by, directed=directed))
+    rows = series(Q.dyad_period_counts(open_store(db), a, b, by=by, directed=directed))
     types = sorted({t for r in rows for t in r["counts"]})
     flat = [{"period": r["period"], "happenings": r["total"], "score": r["score_sum"],
              "mean": r["score"], **r["counts"]} for r in rows]

@@ -483,7 +483,7 @@ def dyad_type_counts(store: Store, a: str, b: str, by: str = "month",
 def dyad_period_counts(store: Store, a: str, b: str, by: str = "month",
                        directed: bool = False) -> dict[str, dict[str, int]]:
     """``dyad_type_counts`` grouped by period: ``{period: {TYPE: n}}`` (what
-    ``sitrep.events.dyads.period_series`` takes; cheaper for long series)."""
+    ``sitrep.events.dyads.series`` takes; cheaper for long series)."""
     if by in DC.GRAINS:
         with store.engine.connect() as conn:
             return DC.read(conn, a.upper(), b.upper(), by, directed)
