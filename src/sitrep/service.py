@@ -136,8 +136,6 @@ def merge_happenings(store: Store, since: str | None = None, until: str | None =
     Returns the number of happenings. Re-running is idempotent."""
     from datetime import date, timedelta
 
-    from .events.merge import group
-
     def widen(iso: str | None, days: int) -> str | None:
         if not iso:
             return None
@@ -147,8 +145,7 @@ def merge_happenings(store: Store, since: str | None = None, until: str | None =
     ids: dict[tuple, list[int]] = {}
     for r in rows:
         ids.setdefault((r["article_id"], r["evidence_start"], r["evidence_end"], r["type"]), []).append(r["id"])
-    happenings = group({**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
-                       for r in rows)
+    happenings = _group_rows(rows)
     mapping: dict[int, str] = {}
     for h in happenings:
         for sup in h.supports:
@@ -159,21 +156,27 @@ def merge_happenings(store: Store, since: str | None = None, until: str | None =
     return len(happenings)
 
 
+def _group_rows(rows: list[dict[str, Any]]) -> list:
+    """``events.merge.group`` over stored event rows (``Store.events_for_merge``)."""
+    from .events.merge import group
+
+    return group({**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
+                 for r in rows)
+
+
 def happening_detail(store: Store, happening_id: str) -> list[dict[str, Any]]:
     """The happening ``happening_id`` regrouped from its stored events: its parties,
     dates and counts, every supporting event (id, article, story, sentence) and the
     reason each joined (as ``events.merge`` gives them). JSON-ready; usually one
     item. Raises ``NotFound`` when no event has that happening id."""
     from .errors import NotFound
-    from .events.merge import group
 
     rows = store.events_for_merge(happening=happening_id)
     if not rows:
         raise NotFound(f"no happening {happening_id!r}")
     by_key = {(r["article_id"], r["evidence_start"], r["evidence_end"], r["type"]): r for r in rows}
     out = []
-    for h in group({**r, "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]}}
-                   for r in rows):
+    for h in _group_rows(rows):
         supports = []
         for sup in h.supports:
             row = by_key[(sup.article_id, sup.evidence.start, sup.evidence.end, h.type)]
