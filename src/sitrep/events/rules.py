@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import Actor, Place
 from . import lexicon as L
-from .types import MATERIAL_TYPES, RECIPROCAL_TYPES
+from .types import RECIPROCAL_TYPES
 
 #: Prepositions whose object is a recipient.
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "upon",
@@ -678,8 +678,3 @@ def contexts_for(sent) -> list[str]:
         if ctx and ctx not in out:
             out.append(ctx)
     return out
-
-
-def is_material(event_type: str) -> bool:
-    """True for types that record an act rather than words."""
-    return event_type in MATERIAL_TYPES

@@ -54,10 +54,6 @@ WEIGHTS: dict[str, float] = {
 #: Types whose events may be reciprocal (both parties actors, no recipient).
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
-#: Types that describe material acts (never coded from negated/hypothetical text).
-MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
-                            "COERCE", "ASSAULT", "CONSULT"})
-
 
 def cameo_root(event_type: str, mode: str | None = None) -> str:
     """CAMEO root code of a PLOVER type (and mode, for ASSAULT)."""
