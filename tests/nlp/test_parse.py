@@ -18,8 +18,17 @@ def _article(text, id_="a1"):
 
 
 def test_load_nlp_keeps_the_components_later_stages_need(nlp):
-    for name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"):
+    for name in ("tok2vec", "tagger", "parser", "ner"):
         assert name in nlp.pipe_names
+    # the attribute ruler and lemmatizer run as sitrep's stand-ins; the stock ones stay loaded
+    assert {"sitrep_attribute_ruler", "sitrep_lemmatizer"} <= set(nlp.pipe_names)
+    assert {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+
+
+def test_load_nlp_can_give_the_package_as_shipped():
+    stock = load_nlp(fast=False)
+    assert stock.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+                                "ner"]
 
 
 def test_load_nlp_translates_errors():
