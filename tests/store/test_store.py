@@ -75,6 +75,34 @@ def test_replace_events(store, make_article):
     assert Q.count_events(store, Q.EventFilter(dyad=("USA", "RUS"))) == 1
 
 
+def test_replace_events_keeps_split_marks(store, make_article):
+    import copy
+
+    from sitrep.models import Span
+
+    a = make_article("Leaders met in Geneva. Troops moved north.", published="2024-01-02",
+                     with_event=("CONSULT", "USA", "RUS"))
+    second = copy.deepcopy(a.events[0])
+    second.type, second.evidence = "MOBILIZE", Span(23, 42)
+    a.events.append(second)
+    store.add_article(a)
+    first_id = min(r["id"] for r in store.events_for_merge(article_id=a.id))
+    assert store.set_merge_apart("split:h1", event_ids=[first_id]) == 1
+
+    # re-coded: the marked sentence keeps its mark, the other sentence stays unmarked
+    a.events[0].type = "AGREE"
+    store.replace_events(a)
+    marks = {r["type"]: r["merge_apart"] for r in store.events_for_merge(article_id=a.id)}
+    assert marks == {"AGREE": "split:h1", "MOBILIZE": None}
+
+    # a split of the whole article carries over to events from new sentences too
+    store.set_merge_apart("split:h2", article_id=a.id)
+    a.events[1].evidence = Span(0, 42)
+    store.replace_events(a)
+    marks = {r["type"]: r["merge_apart"] for r in store.events_for_merge(article_id=a.id)}
+    assert marks == {"AGREE": "split:h2", "MOBILIZE": "split:h2"}
+
+
 def test_missing_article_is_not_found(store):
     with pytest.raises(NotFound):
         store.get_article("nope")

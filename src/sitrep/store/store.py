@@ -206,15 +206,24 @@ class Store:
         _bump(conn)
 
     def replace_events(self, article: Article) -> None:
-        """Replace an article's events (a re-run with another coder), atomically."""
-        d = S.event_dyads.c
+        """Replace an article's events (a re-run with another coder), atomically.
+
+        A user's split marks survive: a new event takes the mark of the old event
+        coded from the same evidence sentence; where there is none, it takes the
+        article's mark if every old event carried that one mark (a split names whole
+        articles)."""
+        d, e = S.event_dyads.c, S.events.c
         with self.engine.begin() as conn:
-            ids = select(S.events.c.id).where(S.events.c.article_id == article.id)
+            ids = select(e.id).where(e.article_id == article.id)
+            marks = [tuple(r) for r in conn.execute(
+                select(e.evidence_start, e.evidence_end, e.merge_apart).where(e.article_id == article.id))]
             old = [tuple(r) for r in conn.execute(
                 select(d.source_country, d.target_country, d.date).where(d.event_id.in_(ids)))]
             conn.execute(delete(S.event_dyads).where(d.event_id.in_(ids)))
-            conn.execute(delete(S.events).where(S.events.c.article_id == article.id))
+            conn.execute(delete(S.events).where(e.article_id == article.id))
             self._insert_events(conn, article, old)
+            if any(m for _, _, m in marks):
+                _carry_split_marks(conn, article.id, marks)
 
     def rebuild_dyad_counts(self) -> int:
         """Recount the dyad series table from every dyad row (after a bulk load that
@@ -330,3 +339,17 @@ class Store:
                              .values(happening_id=bindparam("hid")), params)
             DC.recount(conn, touched)
             _bump(conn)
+
+
+def _carry_split_marks(conn: Any, article_id: str,
+                       marks: list[tuple[int | None, int | None, str | None]]) -> None:
+    """Give an article's re-coded events the split marks its old events had."""
+    e = S.events.c
+    by_sentence = {(a, b): m for a, b, m in marks if m}
+    distinct = {m for _, _, m in marks}
+    whole = next(iter(distinct)) if len(distinct) == 1 else None
+    for eid, start, end in conn.execute(
+            select(e.id, e.evidence_start, e.evidence_end).where(e.article_id == article_id)).all():
+        mark = by_sentence.get((start, end), whole)
+        if mark:
+            conn.execute(update(S.events).where(e.id == eid).values(merge_apart=mark))
