@@ -104,6 +104,42 @@ def hostile_article() -> Article:
     return a
 
 
+def harbin_reports() -> list[Article]:
+    """Two other outlets' own reports of the Harbin meeting (other wording, other stories)."""
+    out = []
+    for publisher, text in (
+            ("Far East Daily", "Russian Deputy Prime Minister Dmitry Rogozin held talks in Harbin "
+                               "with Chinese Vice Premier Wang Yang on Tuesday."),
+            ("Border Times", "Wang Yang and Dmitry Rogozin met in Harbin to discuss energy.")):
+        a = _article(text, title=f"{publisher}: talks in Harbin", published="2013-08-20",
+                     publisher=publisher, story_id="story-" + publisher.split()[0].lower())
+        s, e = _span(text, "Harbin")
+        harbin = Place(s, e, "Harbin", "Harbin", 45.75, 126.65, "CHN", 2037013, "PPLA")
+        a.places = [harbin]
+        a.events = [Event("CONSULT", Span(0, len(text)), mode="meet", context=["diplomatic"],
+                          actors=[EventArg("Wang Yang", "Wang Yang", "CHN", "GOV")],
+                          recipients=[EventArg("Dmitry Rogozin", "Dmitry Rogozin", "RUS", "GOV")],
+                          date="2013-08-20", date_precision="day", location=harbin,
+                          confidence=0.8, coder="fixture", coder_version="1")]
+        out.append(a)
+    return out
+
+
+def seed_happening(store: Store) -> tuple[dict[str, Article], str]:
+    """``seed`` plus two more reports of the Harbin meeting, merged into happenings.
+
+    Returns the articles by name and the id of the Harbin happening (3 reports)."""
+    from sitrep.service import merge_happenings
+
+    arts = seed(store)
+    arts["report1"], arts["report2"] = harbin_reports()
+    for name in ("report1", "report2"):
+        assert store.add_article(arts[name], {"fixture": "1"})
+    merge_happenings(store)
+    [hid] = {r["happening_id"] for r in store.events_for_merge(article_id=arts["report1"].id)}
+    return arts, hid
+
+
 def seed(store: Store) -> dict[str, Article]:
     """Store the fixture articles; return them by name."""
     arts = {"harbin": harbin_article(), "syndicated": syndicated_article(),

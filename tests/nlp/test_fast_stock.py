@@ -1,16 +1,13 @@
 """The stand-ins for the stock attribute ruler and lemmatizer give the stock output."""
 
-from pathlib import Path
-
 import pytest
 import spacy
 
+from helpers import EXAMPLE
 from sitrep.nlp.fast_stock import (
     FAST_LEMMATIZER, FAST_RULER, CachedLemmatizer, IndexedAttributeRuler, use_fast_components,
 )
 from sitrep.nlp.parse import SPACY_MODEL
-
-EXAMPLE = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples"
 
 #: Texts that reach the ruler's special patterns (contractions, "gonna", existential
 #: "there", spaces, quotes) as well as ordinary news prose.
@@ -27,8 +24,7 @@ TEXTS = [
 
 def _texts():
     texts = list(TEXTS)
-    for path in sorted(EXAMPLE.glob("*.txt")):
-        texts.append(path.read_text(encoding="utf-8"))
+    texts.append(EXAMPLE.read_text(encoding="utf-8"))
     return texts
 
 

@@ -8,6 +8,7 @@ writes a screenshot to artifacts/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -34,19 +35,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    import httpx
+@contextlib.contextmanager
+def _serving(store, **kw):
+    """A uvicorn server over ``store`` on a free loopback port; yields its base URL."""
     import uvicorn
 
-    from api.api_seed import seed
     from sitrep.api import Settings, create_app
-    from sitrep.pipeline import Pipeline
-    from sitrep.store import Store
 
-    store = Store.open(str(tmp_path_factory.mktemp("ui") / "ui.db"))
-    arts = seed(store)
-    app = create_app(store, Settings(token=TOKEN), pipeline=Pipeline(TextExtractor(), [CapitalStage()]))
+    app = create_app(store, Settings(token=TOKEN), **kw)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -54,17 +50,45 @@ def server(tmp_path_factory):
     deadline = time.time() + 20
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
-    r = httpx.post(f"{base}/api/ingest", content=EXAMPLE.read_bytes(), headers=headers, timeout=30)
-    assert r.status_code == 200 and r.json()["counts"] == {"ok": 1}, r.text
-    arts["example"] = r.json()["outcomes"][0]["article_id"]
-    hostile = b"Breaking: <script>document.title='pwned'</script> officials met in Geneva."
-    r = httpx.post(f"{base}/api/ingest", content=hostile, headers=headers, timeout=30)
-    arts["ingested_hostile"] = r.json()["outcomes"][0]["article_id"]
-    yield base, arts
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import httpx
+
+    from api.api_seed import seed
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import Store
+
+    store = Store.open(str(tmp_path_factory.mktemp("ui") / "ui.db"))
+    arts = seed(store)
+    with _serving(store, pipeline=Pipeline(TextExtractor(), [CapitalStage()])) as base:
+        headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
+        r = httpx.post(f"{base}/api/ingest", content=EXAMPLE.read_bytes(), headers=headers, timeout=30)
+        assert r.status_code == 200 and r.json()["counts"] == {"ok": 1}, r.text
+        arts["example"] = r.json()["outcomes"][0]["article_id"]
+        hostile = b"Breaking: <script>document.title='pwned'</script> officials met in Geneva."
+        r = httpx.post(f"{base}/api/ingest", content=hostile, headers=headers, timeout=30)
+        arts["ingested_hostile"] = r.json()["outcomes"][0]["article_id"]
+        yield base, arts
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def merged_server(tmp_path_factory):
+    """A store whose Harbin meeting is reported by three outlets, merged into one happening."""
+    from api.api_seed import seed_happening
+    from sitrep.store import Store
+
+    store = Store.open(str(tmp_path_factory.mktemp("uih") / "h.db"))
+    arts, hid = seed_happening(store)
+    with _serving(store) as base:
+        yield base, arts, hid
     store.close()
 
 
@@ -220,3 +244,28 @@ def test_save_a_watchlist(page, server):
 
     expect(page.locator("strong.count")).to_have_text("0")
     shot(page, "watchlist")
+
+
+def test_split_a_happening_and_rejoin_it(page, merged_server):
+    base, arts, hid = merged_server
+    report = arts["report1"].id
+    page.goto(f"{base}/articles/{arts['harbin'].id}")
+    page.locator(f'a.happening[href="/happenings/{hid}"]').click()
+    page.wait_for_url(f"**/happenings/{hid}")
+    assert page.locator("table.supports tbody tr").count() == 3
+    assert "3 articles, 3 independent sources" in page.locator(".n-reports").inner_text()
+    shot(page, "happening")
+    page.check(f'input[name=articles][value="{report}"]')
+    page.fill("input[name=token]", TOKEN)
+    page.locator("form.split-form button[type=submit]").click()
+    status = page.locator(".split-status")
+    from playwright.sync_api import expect
+
+    expect(status).to_contain_text("Split. The reports now form:")
+    assert status.locator("li").count() == 2
+    page.goto(f"{base}/articles/{report}")
+    assert page.locator(".apart", has_text="kept apart by a split").count() == 1
+    page.locator("form.rejoin-form button[type=submit]").click()  # token remembered in this tab
+    expect(page.locator(".split-status")).to_contain_text("Rejoined")
+    page.goto(f"{base}/happenings/{hid}")
+    assert page.locator("table.supports tbody tr").count() == 3

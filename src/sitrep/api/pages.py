@@ -87,6 +87,19 @@ def article_page(request: Request, store: StoreDep,
                    labels_used=sorted({m.label for m in art.mentions}))
 
 
+@router.get("/happenings/{happening_id}", response_class=HTMLResponse)
+def happening_page(request: Request, store: StoreDep,
+                   happening_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+    """One happening: every report merged into it and why, with a form to split
+    reports off (and, on the article pages, to rejoin them)."""
+    from ..service import happening_detail
+
+    items = happening_detail(store, happening_id)
+    ids = sorted({s["article_id"] for h in items for s in h["supports"]})
+    heads = {r["id"]: r for r in Q.list_articles(store, Q.ArticleFilter(ids=ids, limit=Q.MAX_LIMIT))}
+    return _render(request, "happening.html", hid=happening_id, items=items, heads=heads)
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, store: StoreDep, f: EventFilterDep) -> HTMLResponse:
     """Event table with filters, paging and CSV download."""

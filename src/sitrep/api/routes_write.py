@@ -1,4 +1,4 @@
-"""Writing endpoints (ingest, watchlists; token required) and exports."""
+"""Writing endpoints (ingest, watchlists, splitting happenings; token required) and exports."""
 
 from __future__ import annotations
 
@@ -178,6 +178,35 @@ def delete_watchlist(store: StoreDep, ident: WatchId) -> dict[str, Any]:
     """Delete a watchlist."""
     W.remove(store, ident)
     return {"deleted": ident}
+
+
+# -- happenings: a user's split and its undoing --------------------------------
+
+
+class SplitIn(BaseModel):
+    """The articles whose reports leave a happening."""
+
+    articles: Annotated[list[Annotated[str, Field(min_length=1, max_length=64)]],
+                        Field(min_length=1, max_length=500)]
+
+
+@router.post("/happenings/{happening_id}/split", tags=["happenings"], dependencies=[Token])
+def split(store: StoreDep, happening_id: Annotated[str, Path(max_length=64)],
+          body: Annotated[SplitIn, Body()]) -> dict[str, Any]:
+    """Take the named articles' reports out of a merged happening and keep them apart
+    in every later merge (as ``sitrep happenings --split``); returns the happenings
+    the former members now form."""
+    from ..service import split_happening
+
+    return {"items": split_happening(store, happening_id, body.articles)}
+
+
+@router.post("/articles/{article_id}/rejoin", tags=["happenings"], dependencies=[Token])
+def rejoin(store: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """Clear the split marks of an article's events and merge them again."""
+    from ..service import rejoin as rejoin_article
+
+    return {"items": rejoin_article(store, article_id)}
 
 
 Fmt = Annotated[str, Path(pattern=exports.FORMAT_PATTERN)]

@@ -31,6 +31,7 @@ class ArticleFilter:
     country: str | None = None
     language: str | None = None
     story_id: str | None = None
+    ids: list[str] | None = None  # only these articles
     limit: int = 50
     offset: int = 0
 
@@ -89,7 +90,7 @@ def list_articles(store: Store, f: ArticleFilter) -> list[dict[str, Any]]:
     conds = []
     with store.engine.connect() as conn:
         walk = bool(f.text) and store.dialect == "sqlite" and not (
-            f.publisher or f.story_id or f.country) and _fts_frequent(conn, f.text)
+            f.publisher or f.story_id or f.country or f.ids is not None) and _fts_frequent(conn, f.text)
     if f.text:
         conds.append(_fts_match(store, f.text, walk))
     if f.since:
@@ -102,6 +103,8 @@ def list_articles(store: Store, f: ArticleFilter) -> list[dict[str, Any]]:
         conds.append(a.language == f.language)
     if f.story_id:
         conds.append(a.story_id == f.story_id)
+    if f.ids is not None:
+        conds.append(a.id.in_(f.ids))
     if f.country:
         sub = select(S.actors.c.article_id).where(S.actors.c.country == f.country.upper())
         conds.append(a.id.in_(sub))
