@@ -43,5 +43,7 @@ def test_run_case_measures_a_child_process(tmp_path):
     assert row["name"] == "extract" and row["docs"] == 3 and row["words"] >= 3 * 40
     assert row["seconds"] > 0 and row["peak_rss_mb"] > 10
     text = table({"machine": "m", "rows": [row, {**row, "name": "dask", "hwm_mb": None}],
-                  "ratio_vs_spacy": 0.7, "ratio_vs_spacy_cpu": 0.8, "dask_speedup": 1.8})
+                  "ratio_vs_spacy": 0.7, "ratio_vs_spacy_cpu": 0.8, "dask_speedup": 1.8,
+                  "annotate_vs_spacy": 0.75, "annotate_vs_spacy_cpu": 0.77})
     assert "extract" in text and "n/a" in text and "0.70x" in text and "1.80x" in text
+    assert "annotation stages / spaCy alone (words/s): 0.75x by wall-clock, 0.77x" in text
