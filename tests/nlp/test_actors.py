@@ -48,7 +48,7 @@ def by_text(actors):
     ("Chile's Defense Ministry", "CHL", "GOV", None),
     ("Minsk police station", "BLR", "COP", None),
     ("Several of the largest trade unions in Denmark", "DNK", "LAB", None),
-    ("the rebel FDLR force", None, "REB", None),
+    ("the rebel FDLR force", "RWA", "REB", None),  # armed_groups.tsv knows FDLR
     ("Tehran", "IRN", "GOV", None),
     ("Mongolia", "MNG", None, None),
 ])

@@ -75,3 +75,14 @@ def test_first_of_two_coordinated_names_and_noun_demonyms(countries):
 def test_ethnic_demonym_is_no_country(countries):
     assert [c[2] for c in countries.find_in("ethnic Albanians in Macedonia")] == ["MKD"]
     assert [c[2] for c in countries.find_in("Albanian troops")] == ["ALB"]
+
+
+def test_saint_is_also_written_st():
+    idx = CountryIndex()
+    assert idx.by_name("St. Kitts and Nevis") == "KNA"
+    assert idx.by_name("St Lucia") == "LCA"
+    assert idx.by_name("St. Petersburg") is None  # a city, not a country
+
+
+def test_the_islamic_republic_is_iran():
+    assert CountryIndex().by_name("the Islamic Republic") == "IRN"

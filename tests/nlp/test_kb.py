@@ -25,7 +25,62 @@ def test_surname_only_when_unique():
                   KBEntry("Li Qiang", "CHN", "GOV")])
     assert kb.lookup("Hagel").name == "Chuck Hagel"
     assert kb.lookup("Hagel", surname=False) is None
-    assert kb.lookup("Qiang").name == "Li Qiang"
+    assert kb.lookup("Li") is None  # two Lis: the surname alone says nothing
+    assert kb.lookup("Qiang") is None  # a Chinese name's last word is the given name
+
+
+def test_family_name_first_countries_index_the_first_word():
+    kb = ActorKB([KBEntry("Park Jin", "KOR", "GOV", "Foreign Minister"),
+                  KBEntry("Tsai Ing-wen", "TWN", "GOV", "President")])
+    assert kb.lookup("Park").name == "Park Jin"
+    assert kb.lookup("Tsai").name == "Tsai Ing-wen"
+    assert kb.lookup("Jin") is None
+
+
+def test_former_office_holder_is_elite():
+    kb = ActorKB([KBEntry("Hashim Thaçi", "XKX", "GOV", "President", start="2016-04-07",
+                          end="2020-11-05"),
+                  KBEntry("Albin Kurti", "XKX", "GOV", "Prime Minister", start="2020-02-03",
+                          end="2020-06-03"),
+                  KBEntry("Albin Kurti", "XKX", "GOV", "Prime Minister", start="2021-03-22")])
+    assert kb.lookup("Hashim Thaci", "2018-01-01").sector == "GOV"
+    former = kb.lookup("Hashim Thaci", "2023-01-01")
+    assert (former.country, former.sector, former.role) == ("XKX", "ELI", "former President")
+    assert kb.lookup("Albin Kurti", "2021-01-01").sector == "ELI"  # between two terms
+    assert kb.lookup("Albin Kurti", "2022-01-01").sector == "GOV"
+    assert kb.lookup("Hashim Thaci").sector == "GOV"  # no date: the office itself
+
+
+def test_muhammad_spellings_match():
+    kb = ActorKB([KBEntry("Mohamed Hussein Roble", "SOM", "GOV", "Prime Minister")])
+    assert kb.lookup("Mohammed Hussein Roble").country == "SOM"
+    assert kb.lookup("Muhammad Hussein Roble").country == "SOM"
+
+
+def test_seed_rows_are_well_formed():
+    """Every curated row: a known sector, an alpha-3 (or IGO/NGO) country or none,
+    ISO dates with start before end."""
+    import re
+
+    sectors = {"AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "HLH", "IGO", "JUD",
+               "LAB", "LEG", "MED", "MIL", "NGO", "OPP", "PRE", "PRM", "PTY", "REB", "REL",
+               "SPY", "UAF"}
+    iso = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    for e in load_seed():
+        assert e.sector is None or e.sector in sectors, e
+        assert e.country is None or re.fullmatch(r"[A-Z]{3}", e.country), e
+        for d in (e.start, e.end):
+            assert d is None or iso.match(d), e
+        if e.start and e.end:
+            assert e.start < e.end, e
+
+
+def test_leaders_class_reaches_small_states():
+    kb = ActorKB.seeded()
+    assert kb.lookup("Gitanas Nauseda", "2023-01-01").country == "LTU"
+    assert kb.lookup("Boyko Borisov", "2015-06-01").role == "Prime Minister"
+    assert kb.lookup("Boyko Borisov", "2014-01-01").sector == "ELI"  # Oresharski's time
+    assert kb.lookup("FDLR").country == "RWA"
 
 
 def test_acronyms_match_case_sensitively():
@@ -61,3 +116,10 @@ def test_rows_round_trip():
     assert len(again) == len(kb)
     assert again.lookup("Wang Yang").source == "art-1"
     assert again.lookup("NATO").country == "IGO"
+
+
+def test_a_given_name_is_no_surname():
+    kb = ActorKB([KBEntry("Paul Kagame", "RWA", "GOV", "President"),
+                  KBEntry("Evans Paul", "HTI", "GOV", "Prime Minister")])
+    assert kb.lookup("Paul") is None  # Kagame by first name, or Evans Paul?
+    assert kb.lookup("Kagame").country == "RWA"

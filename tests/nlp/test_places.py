@@ -127,3 +127,42 @@ def test_a_new_cache_file_replaces_those_of_earlier_versions(tmp_path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         f"gazetteer-v{INDEX_VERSION}.pickle", "notes.txt"]
     assert Gazetteer.load(tmp_path).candidates("Harbin")  # and it loads back
+
+
+def small_stage(places):
+    gaz = Gazetteer.from_entries([p for p in places], [({norm(p.name)}, set()) for p in places])
+    return PlaceStage(gaz, CountryIndex())
+
+
+def test_a_dominant_reading_supports_its_neighbours():
+    """"Dallas" has several namesakes but is nearly all Dallas, Texas: it backs
+    Paris, Texas (the weight is the population share, not 1/sqrt(namesakes))."""
+    st = small_stage([
+        entry("Paris", 48.85, 2.35, "FRA", 2_100_000, "PPLC", "11", 1),
+        entry("Paris", 33.66, -95.55, "USA", 25_000, "PPL", "TX", 2),
+        entry("Dallas", 32.78, -96.8, "USA", 1_300_000, "PPL", "TX", 3),
+        entry("Dallas", 33.92, -84.84, "USA", 13_000, "PPL", "GA", 4),
+        entry("Dallas", 44.92, -123.32, "USA", 16_000, "PPL", "OR", 5),
+        entry("Dallas", 35.32, -81.18, "USA", 4_000, "PPL", "NC", 6),
+    ])
+    got = geocode(st, "A man of Paris died in a Dallas hospital.", "Paris", "Dallas")
+    assert got["Paris"].geonameid == 2 and got["Dallas"].geonameid == 3
+    assert geocode(st, "A fair in Paris.", "Paris")["Paris"].country == "FRA"
+
+
+def test_another_towns_province_counts():
+    """Toronto lies in Ontario (admin1 08): London, Ontario, not London, England."""
+    places = [entry("London", 51.51, -0.13, "GBR", 8_900_000, "PPLC", "ENG", 1),
+              entry("London", 42.98, -81.25, "CAN", 420_000, "PPL", "08", 2),
+              entry("Toronto", 43.65, -79.38, "CAN", 2_800_000, "PPL", "08", 3)]
+    st = small_stage(places)
+    got = geocode(st, "London, not far from Toronto, wants an airport.", "London", "Toronto")
+    assert got["London"].geonameid == 2
+    assert geocode(st, "London wants an airport.", "London")["London"].geonameid == 1
+
+
+@pytest.mark.slow
+def test_real_gazetteer_provinces_name_their_towns():
+    real = PlaceStage(Gazetteer.load())
+    got = geocode(real, "Council met in London, Ontario.", "London", "Ontario")
+    assert got["London"].country == "CAN" and got["Ontario"].country == "CAN"

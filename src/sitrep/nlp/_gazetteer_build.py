@@ -172,11 +172,13 @@ def _add_regions(entries, names, countries, Entry, norm) -> None:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, aliases, lat, lon, a3, feature = (c.strip() for c in line.split("\t"))
+        cols = [c.strip() for c in line.split("\t")]
+        name, aliases, lat, lon, a3, feature = cols[:6]
+        admin1 = cols[6] if len(cols) > 6 and cols[6] else None
         if feature == "PCLI" and a3 in countries.countries:
             continue  # countryinfo already has it
         entries.append(Entry(name, float(lat), float(lon), None if a3 == "-" else a3,
-                             REGION_POPULATION, None, feature))
+                             REGION_POPULATION, None, feature, admin1))
         names.append(({norm(name)}, {norm(a) for a in aliases.split("|") if a} - {norm(name)}))
 
 

@@ -36,6 +36,7 @@ CURATED_NAMES: dict[str, str] = {
     "usa": "USA", "palestinian territory": "PSE", "palestinian territories": "PSE",
     "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE", "soviet union": "RUS", "ussr": "RUS", "east germany": "DEU",
     "west germany": "DEU", "macedonia": "MKD", "kampuchea": "KHM",
+    "islamic republic": "IRN",  # news metonym for Iran ("the Islamic Republic")
 }
 
 #: Demonyms news uses that countryinfo's single demonym per country misses.
@@ -142,6 +143,10 @@ class CountryIndex:
                     self._names.setdefault(_norm(form), successor.alpha_3)
         for demonym, owners in demonym_pop.items():
             self._demonyms[demonym] = max(owners)[1]
+        for key, a3 in list(self._names.items()):  # news writes "St. Kitts and Nevis"
+            if key.startswith("saint "):
+                for abbr in ("st. ", "st "):
+                    self._names.setdefault(abbr + key[len("saint "):], a3)
         self._names.update(CURATED_NAMES)
         self._demonyms.update(CURATED_DEMONYMS)
         self._capitals.update(CURATED_CAPITALS)

@@ -2,9 +2,12 @@
 
 Entries come from two places, always labelled:
 
-* **seed** — a small curated list (``data/actors/seed.tsv``: heads of state and
-  government, defence/foreign ministers of major states, IGOs, major armed forces,
-  intelligence services, state media, legislatures), provenance ``"seed"``;
+* **seed** — curated lists, provenance ``"seed"``: ``data/actors/seed.tsv`` (hand
+  picked: IGOs, armed forces, intelligence services, state media, legislatures,
+  leaders of major states) and complete classes whose definitions head their files
+  (``leaders.tsv``: every head of state/government 2010-2025; ``ministers.tsv``:
+  foreign and defence ministers of the G20 and five regional powers;
+  ``armed_groups.tsv``: US-designated FTOs and the armed groups of major conflicts);
 * **corpus** — learnt by :meth:`ActorKB.learn` from an actor an article resolved from
   its own words ("Chinese Vice Premier Wang Yang"), provenance = the article id and
   the evidence phrase.
@@ -17,12 +20,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from importlib import resources
 from typing import Any
 
 from ..models import Actor
 
+#: Romanisations of one name, matched as one ("Mohammed Hussein Roble" is the
+#: seed's "Mohamed Hussein Roble"): news spells it every way.
+MUHAMMAD = re.compile(r"\b(?:mohammed|mohamed|mohammad|mohamad|muhammed|muhammad)\b")
 #: Acronyms up to this length match only with their exact case ("PAN" ≠ "pan").
 ACRONYM_MAX = 5
 
@@ -48,7 +54,8 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"\s+", " ", text.replace("’", "'")).casefold().strip(" .,")
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).casefold().strip(" .,")
+    return MUHAMMAD.sub("muhammad", text)
 
 
 class ActorKB:
@@ -59,6 +66,7 @@ class ActorKB:
         self._by_key: dict[str, list[int]] = {}
         self._by_exact: dict[str, list[int]] = {}
         self._by_surname: dict[str, set[str]] = {}
+        self._given: set[str] = set()  # given names of the KB's people
         for e in entries or []:
             self.add(e)
 
@@ -77,22 +85,25 @@ class ActorKB:
             else:
                 self._by_key.setdefault(normalise(alias), []).append(idx)
         if _person_like(entry):
-            self._by_surname.setdefault(normalise(entry.name).split()[-1], set()).add(
-                normalise(entry.name))
+            self._by_surname.setdefault(_surname(entry), set()).add(normalise(entry.name))
+            self._given.add(_given_name(entry))
 
     def lookup(self, name: str, date: str | None = None, *, surname: bool = True) -> KBEntry | None:
         """Best entry for ``name`` at ``date``: exact name/alias first, then (if
-        ``surname``) a unique surname ("Hagel" → Chuck Hagel). Among several facts
-        about one name the one whose term covers ``date`` wins, then the latest
-        corpus-learnt one, then the most recent term."""
+        ``surname``) a unique surname ("Hagel" → Chuck Hagel) that is no one's given
+        name in the KB ("Paul" may be Paul Kagame as well as Evans Paul). Among
+        several facts about one name the one whose term covers ``date`` wins, then
+        the latest corpus-learnt one, then the last term it left (a former office
+        holder is ELI, see :func:`_former`), then the most recent term."""
         hits = self._by_exact.get(name.strip()) or self._by_key.get(normalise(name))
-        if not hits and surname and " " not in name.strip():
+        if not hits and surname and " " not in name.strip() \
+                and normalise(name) not in self._given:  # "Paul": Kagame? Evans Paul?
             full = self._by_surname.get(normalise(name), set())
             if len(full) == 1:
                 hits = self._by_key.get(next(iter(full)))
         if not hits:
             return None
-        return _pick([self.entries[i] for i in hits], date)
+        return _former(_pick([self.entries[i] for i in hits], date), date)
 
     def learn(self, actor: Actor, article_id: str, sentence: str | None = None) -> KBEntry | None:
         """Remember an actor an article resolved from its own words.
@@ -145,6 +156,34 @@ def _person_like(entry: KBEntry) -> bool:
     return entry.role is not None or all(w[:1].isupper() for w in words)
 
 
+#: Countries whose people's names are written family name first in English news
+#: ("Park Jin", "Tsai Ing-wen", "Hun Sen"): their first word is the surname.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
+#: The sector of someone no longer in any office the KB records (PLOVER/NGEC "ELI":
+#: former officials); the seed itself codes Trump 2021-2025 this way.
+FORMER_SECTOR = "ELI"
+
+
+def _surname(entry: KBEntry) -> str:
+    words = normalise(entry.name).split()
+    return words[0] if entry.country in FAMILY_NAME_FIRST else words[-1]
+
+
+def _given_name(entry: KBEntry) -> str:
+    words = normalise(entry.name).split()
+    return words[-1] if entry.country in FAMILY_NAME_FIRST else words[0]
+
+
+def _former(entry: KBEntry, date: str | None) -> KBEntry:
+    """A seed office holder looked up at a date after the office ended is a former
+    official: same country, sector ELI, role "former ...". Organisations (no role)
+    and open-ended terms are returned as they are."""
+    if not date or entry.role is None or entry.end is None or date < entry.end \
+            or entry.source != "seed" or entry.sector not in ("GOV", "MIL", "LEG"):
+        return entry
+    return replace(entry, sector=FORMER_SECTOR, role=f"former {entry.role}")
+
+
 def _is_acronym(alias: str) -> bool:
     a = alias.strip()
     return len(a) <= ACRONYM_MAX and a.replace(".", "").isupper()
@@ -157,17 +196,32 @@ def _covers(e: KBEntry, date: str) -> bool:
 def _pick(entries: list[KBEntry], date: str | None) -> KBEntry:
     if date:
         dated = [e for e in entries if _covers(e, date)]
+        past = [e for e in entries if e.end is not None and e.end <= date]
         if dated:
             entries = dated
+        elif past:  # between or after its terms: the last office it left
+            entries = [max(past, key=lambda e: e.end or "")]
     learnt = [e for e in entries if e.source != "seed"]
     if learnt:
         return max(learnt, key=lambda e: e.count)
     return max(entries, key=lambda e: (e.end is None, e.start or ""))
 
 
+#: The curated files, each a class of actors whose definition heads the file
+#: (``seed.tsv``: hand-picked; the others: complete classes, see their headers).
+SEED_FILES = ("seed.tsv", "leaders.tsv", "ministers.tsv", "armed_groups.tsv")
+
+
 def load_seed() -> list[KBEntry]:
-    """The curated seed entries (see ``data/actors/seed.tsv``)."""
-    text = resources.files("sitrep.nlp").joinpath("data/actors/seed.tsv").read_text("utf-8")
+    """The curated seed entries (see ``data/actors/*.tsv``, :data:`SEED_FILES`)."""
+    root = resources.files("sitrep.nlp").joinpath("data/actors")
+    out: list[KBEntry] = []
+    for fname in SEED_FILES:
+        out += _read_seed(root.joinpath(fname).read_text("utf-8"))
+    return out
+
+
+def _read_seed(text: str) -> list[KBEntry]:
     out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
