@@ -135,3 +135,82 @@ def test_title_with_byline_far_above_the_body():
                                "By Jane Smith", "March 3, 2024", *specs, P1, P2, P3))
     assert out.title == "Frigate Radars Compared in Sea Trials"
     assert out.published == "2024-03-03"
+
+
+def test_barrier_below_most_of_the_text_ends_the_body():
+    teaser = ("A different story about submarines and their crews that the site recommends to "
+              "readers who finished this one, with a long summary.")
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, "Related Articles",
+                               teaser, teaser.replace("submarines", "tankers"),
+                               teaser.replace("submarines", "carriers")))
+    assert out.paragraphs == [P1, P2, P3]
+
+
+def test_ambiguous_barrier_is_a_subheading():
+    more = [P1.replace("Monday", day) for day in ("Tuesday", "Wednesday", "Thursday")]
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, "More Considerations", *more))
+    assert out.paragraphs == [P1, P2, P3, *more]  # the body goes on below it
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, "More Articles", *more[:1]))
+    assert out.paragraphs == [P1, P2, P3]
+
+
+def test_author_bio_under_the_body_is_dropped():
+    bio = ("Jane Smith is a defence reporter who has covered naval shipbuilding for "
+           "ten years from London.")
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, "Jane Smith", bio))
+    assert out.paragraphs == [P1, P2, P3]
+    bio = "Als Reporterin schreibt Jane Smith seit zehn Jahren \u00fcber den Schiffbau der Marine."
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, "\u00dcber Jane Smith", bio))
+    assert out.paragraphs == [P1, P2, P3]
+
+
+def test_list_of_named_items_is_not_taken_for_bios():
+    items = [(f"Harbour {n} Museum", f"Harbour {n} Museum is a museum director's favourite stop for "
+              "visitors who want to see old frigates up close.") for n in ("North", "South", "East")]
+    lines = [x for pair in items for x in pair]
+    out = clean_flat_text(page("Headline of the frigate story", P1, *lines, P2))
+    assert all(desc in out.paragraphs for _, desc in items)
+
+
+def test_japanese_sentences_are_body():
+    ja = ["\u4eca\u56de\u306e\u4e8b\u4ef6\u306e\u3088\u3046\u306b\u3001\u6a29\u5229\u8005\u306e"
+          "\u8a31\u8afe\u3092\u5f97\u305a\u306b\u5546\u54c1\u3092\u8ca9\u58f2\u3059\u308b\u3053\u3068"
+          "\u306f\u554f\u984c\u3067\u3059\u3002",
+          "\u901a\u5e38\u3001\u6b63\u898f\u306e\u30eb\u30fc\u30c8\u3067\u8ca9\u58f2\u3055\u308c\u305f"
+          "\u5546\u54c1\u3092\u305d\u306e\u307e\u307e\u8ee2\u58f2\u3059\u308b\u5834\u5408\u306f"
+          "\u4fb5\u5bb3\u306b\u306a\u308a\u307e\u305b\u3093\u3002"]
+    out = clean_flat_text(page("Home", "Menu", "Contact", *ja, "Copyright 2024 Example"))
+    assert out.paragraphs == ja
+
+
+def test_headline_keeps_its_final_period():
+    out = clean_flat_text(page("Home", "One year of building frigates.", "By Jane Smith", P1, P2))
+    assert out.title == "One year of building frigates."
+
+
+def test_furniture_lines_inside_the_body_are_dropped():
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2,
+                               "https://www.example.com/a/very/long/link/to/somewhere?with=query&and=more",
+                               "Related: Navy orders two more frigates", "$2,398.00 from Home Depot",
+                               "Image courtesy of the Royal Navy", P3, "Tags: ships, navy", P1 + " " + P2))
+    assert out.paragraphs == [P1, P2, P3, P1 + " " + P2]
+    assert out.captions == ["Image courtesy of the Royal Navy"]
+
+
+def test_rarer_date_forms():
+    for line, iso in (("Published: 10-30-2025", "2025-10-30"), ("2025\u202201\u202208", "2025-01-08"),
+                      ("Posted on 04-ago-2021 5:11:10", "2021-08-04"),
+                      ("Published on 25.Jun.2019", "2019-06-25")):
+        assert clean_flat_text(page("Headline of the frigate story", line, P1, P2)).published == iso
+
+
+def test_day_month_order_left_open_gives_no_date():
+    assert clean_flat_text(page("Headline of the frigate story", "02-12-2025", P1, P2)).published is None
+
+
+def test_month_and_day_take_the_year_the_page_names():
+    out = clean_flat_text(page("Frigate plans for 2025", "Jan 4", P1, P2,
+                               "\u00a9 2026 Naval News Daily"))
+    assert out.published == "2025-01-04"
+    out = clean_flat_text(page("Frigate plans", "Jan 4", P1, P2, "\u00a9 2026 Naval News Daily"))
+    assert out.published is None  # a copyright year is the current year, not the post's
