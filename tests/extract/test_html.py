@@ -95,3 +95,76 @@ def test_flat_text_body_when_both_runs_keep_a_fragment(monkeypatch):
     out = extract_html(PAGE)
     assert calls == [True, False]
     assert out.paragraphs == PARAS and out.title == "Frigate joins the fleet"
+
+
+# --- closing footer lines and the optional recall-mode check -----------------------------
+
+def test_strip_footer_drops_news_footers_among_the_last_lines_only():
+    from sitrep.extract.html import strip_footer
+
+    promo = "Sign up for our daily newsletter to get the news in your inbox."
+    credit = "Jane Doe contributed to this report."
+    body = [promo, LONG, LONG, "A long closing paragraph that mentions a newsletter. " * 8, credit]
+    # the first two lines stay (not among the last two); a long line naming a newsletter stays
+    assert strip_footer(body) == body[:4]
+    assert strip_footer([LONG, promo, LONG, LONG]) == [LONG, promo, LONG, LONG]
+    assert strip_footer([promo]) == [promo]  # the only paragraph is kept
+
+
+def _fake_modes(monkeypatch, precise: str, recall: str) -> list[str]:
+    import trafilatura
+
+    calls: list[str] = []
+
+    def fake(tree, url=None, favor_precision=False, favor_recall=False, **kw):
+        assert kw.get("include_comments") is False
+        calls.append("precision" if favor_precision else "recall" if favor_recall else "default")
+        return _Doc(precise if favor_precision else recall)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    return calls
+
+
+# precision mode keeping 9 of the page's 40 paragraphs (over 300 words: no flat-text
+# check), on a page that has 60 more short <p> lines (11 <p> tags per kept paragraph)
+CUT = "\n".join(PARAS[:9])
+LONG_PAGE = PAGE.replace("</body>", "<p>A short note.</p>" * 60 + "</body>")
+
+
+def test_recall_check_is_off_by_default(monkeypatch):
+    from sitrep.extract.html import extract_html
+
+    calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
+    out = extract_html(LONG_PAGE)
+    assert calls == ["precision"] and len(out.paragraphs) == 9
+
+
+def test_recall_check_takes_a_much_longer_recall_body(monkeypatch):
+    from sitrep.extract.html import HtmlOptions, extract_html
+
+    opts = HtmlOptions(recall_check=True)
+    calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
+    assert len(extract_html(LONG_PAGE, options=opts).paragraphs) == 40
+    assert calls == ["precision", "recall"]
+    # recall output run together into one line is not taken, however long
+    _fake_modes(monkeypatch, CUT, " ".join(PARAS))
+    assert len(extract_html(LONG_PAGE, options=opts).paragraphs) == 9
+    # nor is one with under recall_min_ratio times our words
+    _fake_modes(monkeypatch, CUT, "\n".join(PARAS[:12]))
+    assert len(extract_html(LONG_PAGE, options=opts).paragraphs) == 9
+    # a page with few <p> tags per kept paragraph (40 for 9) is not checked
+    calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
+    assert len(extract_html(PAGE, options=opts).paragraphs) == 9
+    assert calls == ["precision"]
+
+
+def test_strip_dateline_drops_short_date_and_byline_lines_at_the_top():
+    from sitrep.extract.html import strip_dateline
+
+    body = ["November 20, 2019 - 11:28 AMT", "By Jane Doe", LONG, "March 3, 2020", LONG]
+    assert strip_dateline(body) == [LONG, "March 3, 2020", LONG]  # only at the top
+    intro = "Posted on the community forum on 2025-07-09:"
+    assert strip_dateline([intro, LONG]) == [intro, LONG]  # introduces what follows
+    dated = "On March 3, 2020 the ministry announced a long series of new rules for the fleet."
+    assert strip_dateline([dated, LONG]) == [dated, LONG]  # a sentence, not a dateline
+    assert strip_dateline(["By Jane Doe"]) == ["By Jane Doe"]  # the last paragraph stays
