@@ -298,3 +298,43 @@ def test_token_index(nlp):
     assert E.token_index(doc, E.word_hashes({"he"})) == [2, 4]
     assert E.token_index(doc, {"Operation"}, "ORTH") == [7]
     assert E.token_index(nlp.make_doc(""), {"he"}) == []
+
+
+def test_places_not_people(nlp):
+    doc = Doc(nlp.vocab, words=["isolation", "of", "Raqqah", "and", "Karim", "Raqqah"])
+    spans = [(2, 3, "Person", "ner"), (4, 5, "Person", "ner"), (5, 6, "Organisation", "ner")]
+    # only Person spans whose whole text is a listed place change
+    assert E.places_not_people(doc, spans, frozenset({"raqqah"})) == [
+        (2, 3, "Location", "ner"), (4, 5, "Person", "ner"), (5, 6, "Organisation", "ner")]
+
+
+def test_drop_citations(nlp):
+    doc = Doc(nlp.vocab, words=["said", ".", "[", "2", "]", "and", "2", "strikes", "[", "3"])
+    spans = [(3, 5, "Quantity", "ner"), (6, 7, "Quantity", "ner"), (3, 4, "Temporal", "s"),
+             (9, 10, "Quantity", "ner")]
+    assert E.drop_citations(doc, spans) == spans[1:]
+    assert E.drop_citations(doc, [(3, 4, "Quantity", "ner")]) == []
+
+
+def test_speakers(nlp):
+    words = ["Qanbar", "said", "Iraq", "said", "Qanbar", "left"]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN", "VERB"],
+              heads=[1, 1, 3, 3, 5, 5], deps=["nsubj", "ROOT", "nsubj", "ROOT", "nsubj", "ROOT"],
+              ents=["O", "O", "B-GPE", "O", "O", "O"])
+    spans = [(0, 1, "Location", "ner"), (2, 3, "Organisation", "ner"),
+             (4, 5, "Organisation", "ner")]
+    # a stock country and the subject of a verb that is not one of saying keep their label
+    assert E.speakers(doc, spans) == [(0, 1, "Person", "ner")] + spans[1:]
+    assert E.speakers(doc, [(0, 1, "Location", "stock")]) == [(0, 1, "Location", "stock")]
+
+
+def test_document_titles(nlp):
+    doc = Doc(nlp.vocab, words=["The", "Book", "of", "Revelation", "and", "the", "book", "club",
+                                "Chapter", "two", "Book", "Club"])
+    spans = [(0, 4, "Organisation", "ner"), (5, 8, "Organisation", "ner"),
+             (8, 10, "Person", "ner"), (10, 12, "Organisation", "ner"), (0, 2, "Person", "stock")]
+    # a lower-case "book", a head not at the end nor before "of", and stock spans stay
+    assert E.document_titles(doc, spans) == [
+        (0, 4, "DocumentReference", "ner"), (5, 8, "Organisation", "ner"),
+        (8, 10, "DocumentReference", "ner"), (10, 12, "Organisation", "ner"),
+        (0, 2, "Person", "stock")]

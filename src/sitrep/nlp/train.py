@@ -327,12 +327,13 @@ def cross_validate(stock: Any, items: Sequence[Prepared], config: TrainConfig,
     once per entry of ``variants`` (name -> ``EntityStage`` options)."""
     variants = variants or RE3D_STYLE
     scores = {name: Scores() for name in variants}
-    lexicon = NameLexicon.load() if config.feature_set >= 2 else None
+    lexicon = NameLexicon.load()  # the stage's place rule needs it; features only in set 2
     for held in folds_of(len(items), folds, seed):
         test_ids = set(held)
         train = [p for i, p in enumerate(items) if i not in test_ids
                  and (p.sentence.permissive or not permissive_only)]
-        model = DomainNER.from_nlp(fit(stock, train, config, lexicon=lexicon))
+        model = DomainNER.from_nlp(fit(stock, train, config, lexicon=lexicon
+                                       if config.feature_set >= 2 else None))
         for name, options in variants.items():
             stage = EntityStage(stock, model=model, lexicon=lexicon, **options)
             score_stage(stage, [items[i] for i in held], scores[name])
