@@ -214,3 +214,44 @@ def test_month_and_day_take_the_year_the_page_names():
     assert out.published == "2025-01-04"
     out = clean_flat_text(page("Frigate plans", "Jan 4", P1, P2, "\u00a9 2026 Naval News Daily"))
     assert out.published is None  # a copyright year is the current year, not the post's
+
+
+def test_teaser_list_with_truncated_summaries_ends_the_body():
+    teasers = [("Navy orders two more frigates", "The defence ministry signed a contract for two more "
+                "ships of the class on Tuesday, weeks after the first one..."),
+               ("How a radar is tested at sea", "Before a new radar joins the fleet, engineers spend "
+                "months at sea checking every mode of the\u2026")]
+    lines = [x for pair in teasers for x in pair]
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, *lines))
+    assert out.paragraphs == [P1, P2, P3]
+
+
+def test_prose_trailing_off_is_not_a_teaser_list():
+    trail = ["Now you are thinking\u2026 wait. Was it the frigate the navy was looking for? Or\u2026",
+             "was it better off with one of the other designs on offer? Or behind door number three\u2026"]
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, *trail, P1.replace("Monday", "Friday")))
+    assert out.paragraphs[3:5] == trail
+    one = P3[:-1] + "..."
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, "A subheading", one))
+    assert out.paragraphs == [P1, P2, "A subheading", one]
+
+
+def test_sign_up_forms_and_calls_to_action_are_dropped():
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3,
+                               "Get the latest naval news delivered straight to your inbox every week.",
+                               "By entering your email address you agree to our Terms of Use and consent "
+                               "to receive emails from us."))
+    assert out.paragraphs == [P1, P2, P3]
+    for cta in ("Book a Demo", "Use Coupon Code NAVY10", "Request A Free Consultation for Naval Services"):
+        out = clean_flat_text(page("Headline of the frigate story", P1, P2, cta, P3))
+        assert out.paragraphs == [P1, P2, P3], cta
+    out = clean_flat_text(page("Headline of the frigate story", P1, P2, "Sea trials", P3))
+    assert out.paragraphs == [P1, P2, "Sea trials", P3]  # a subheading stays
+
+
+def test_teaser_headings_with_a_tail_end_the_body():
+    teaser = ("A different story about submarines and their crews that the site recommends to "
+              "readers who finished this one, with a long summary.")
+    for heading in ("Add a new comment", "Read More Articles"):
+        out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, heading, teaser))
+        assert out.paragraphs == [P1, P2, P3], heading

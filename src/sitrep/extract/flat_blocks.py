@@ -162,6 +162,44 @@ def cut_at_barrier(blocks: list[Block], start: int, end: int, share: float) -> i
     return end
 
 
+#: Two truncated summaries this close together are a teaser list, not prose (set
+#: by reasoning: a headline, a date or category line and the summary per teaser).
+TEASER_REACH = 6
+
+
+def cut_at_teasers(blocks: list[Block], start: int, end: int, share: float) -> int:
+    """The region end moved up to a list of teasers (headline + summary cut short
+    with "...") that starts below ``share`` of the region's body text: sites list
+    more posts under the article with no heading a barrier pattern knows. A single
+    truncated line is prose trailing off; two within ``TEASER_REACH`` blocks, each
+    under a headline-like line, are a list. Body F1 +0.0011 (md5 halves +0.0015 /
+    +0.0009; 8 pages up, 2 down by 0.005 and 0.001); without the headline test a
+    page of prose lines ending in "..." lost 0.13."""
+    total = sum(len(b.text) for b in blocks[start:end + 1] if b.body)
+    seen, first = 0, None
+    for i in range(start, end + 1):
+        b = blocks[i]
+        if (seen >= share * total and b.words >= 6 and i > start and truncated(b.text)
+                and _headline_like(blocks[i - 1])):
+            if first is not None and i - first <= TEASER_REACH:
+                return first - 2 if first - 1 > start else first - 1  # above the first headline
+            first = i
+        if b.body:
+            seen += len(b.text)
+    return end
+
+
+def _headline_like(b: Block) -> bool:
+    """A teaser's headline: short, not ending a sentence with a period (a question
+    mark may end it) and not cut short itself (prose broken over lines is)."""
+    return b.words <= 25 and b.text.rstrip(CLOSERS)[-1:] != "." and not truncated(b.text)
+
+
+def truncated(line: str) -> bool:
+    """A teaser summary cut short by the site: it ends in "..." or "\u2026"."""
+    return line.rstrip(CLOSERS).endswith(("...", "\u2026"))
+
+
 def skip_header(blocks: list[Block], start: int, end: int, opts: FlatTextOptions) -> int:
     """Move the region start past the article header: when a date, byline or
     category line sits among the first blocks of the region, what precedes it

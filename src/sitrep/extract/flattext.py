@@ -9,7 +9,8 @@ The cleaner works on lines ("blocks"):
 2. pick the main region as the best-scoring contiguous run of blocks (body-like
    blocks score their length, the others a penalty; boilerplate barriers cost a
    lot), the way boilerpipe/jusText reason about block density, and end it at a
-   "Related"/"Comments" barrier below most of its text (``flat_blocks``);
+   "Related"/"Comments" barrier or a list of teasers cut short with "..." below
+   most of its text (``flat_blocks``);
 3. inside the region keep body blocks and headings, drop boilerplate, author
    bios (``flat_body``), repeats (also near-exact ones: the same words with or
    without a final period) and the repeated headline, and set photo captions apart;
@@ -26,7 +27,8 @@ import bisect
 import re
 
 from . import meta
-from .flat_blocks import BYLINE, Block, cut_at_barrier, main_region, skip_header, split_blocks, text_key
+from .flat_blocks import (BYLINE, Block, cut_at_barrier, cut_at_teasers, main_region, skip_header,
+                          split_blocks, text_key)
 from .flat_body import furniture
 from .flat_date import find_published
 from .flat_options import CleanText, FlatTextOptions
@@ -55,6 +57,7 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None,
         return CleanText()
     start, end = main_region(blocks, opts)
     end = cut_at_barrier(blocks, start, end, opts.barrier_cut_share)
+    end = cut_at_teasers(blocks, start, end, opts.barrier_cut_share)
     start = skip_header(blocks, start, end, opts)
     out = CleanText()
     header = blocks[max(0, start - opts.header_window):start]
