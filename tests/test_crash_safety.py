@@ -145,13 +145,17 @@ def test_kill_9_of_the_real_ingest_command(tmp_path, corpus, db):
            "--no-progress", str(corpus), "--db", db]
     rng = random.Random()
     mid_run = 0
-    for _ in range(2):
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 4.0))
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            mid_run += 1
-        proc.wait()
+    with Store.open(db) as store:  # migrated here, so progress can be read from the start
+        for _ in range(4):  # two kills mid-run wanted; a run that wins the race is retried
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _wait_for_progress(store, proc)
+            time.sleep(rng.uniform(0.0, 0.3))
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGKILL)
+                mid_run += 1
+            proc.wait()
+            if mid_run == 2:
+                break
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "failed 0" in done.stdout
@@ -161,3 +165,14 @@ def test_kill_9_of_the_real_ingest_command(tmp_path, corpus, db):
     if mid_run == 0:
         pytest.skip("both runs finished before their kill on this machine (the rerun check passed)")
 
+
+def _wait_for_progress(store: Store, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Return once the process has stored a new article (or has ended)."""
+    with store.engine.connect() as conn:
+        before = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    deadline = time.time() + timeout
+    while proc.poll() is None and time.time() < deadline:
+        with store.engine.connect() as conn:
+            if conn.execute(text("SELECT count(*) FROM articles")).scalar_one() > before:
+                return
+        time.sleep(0.02)
