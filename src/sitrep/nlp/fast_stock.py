@@ -130,7 +130,8 @@ class IndexedAttributeRuler:
         col_of = {attr: self.columns.index(c) for attr, c in _COLUMNS.items()}
         #: (column position, value hash) -> rules whose first token needs that value.
         self.index: dict[tuple[int, int], list[_Rule]] = {}
-        #: Rules with no indexable first-token test, tried at every token.
+        #: Rules with no indexable first-token test (a regular expression, a flag): their
+        #: first test runs once per distinct value in a doc, the rest where it passes.
         self.always: list[_Rule] = []
         self.by_key: dict[int, _Rule] = {}
         for key in range(len(stock.attrs)):
