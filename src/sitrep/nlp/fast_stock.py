@@ -208,6 +208,13 @@ class IndexedAttributeRuler:
 
 # --------------------------------------------------------------------------- the lemmatizer
 
+class _NoCache(dict):
+    """A cache that keeps nothing (``rule_lemmatize`` writes each result to its cache)."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
 class _SetIndexRules:
     """What the stock ``rule_lemmatize`` reads from its component (``cache``, ``lookups``,
     ``is_base_form``), with the word index held as sets instead of lists."""
@@ -215,7 +222,7 @@ class _SetIndexRules:
     def __init__(self, stock: Any) -> None:
         from spacy.lookups import Lookups
 
-        self.cache: dict = {}
+        self.cache = _NoCache()  # CachedLemmatizer keeps the one cache, of string ids
         self.is_base_form = stock.is_base_form
         self.lookups = Lookups()
         for name in stock.lookups.tables:
@@ -234,16 +241,14 @@ class CachedLemmatizer:
     def __init__(self, stock: Any) -> None:
         if getattr(stock, "mode", None) != "rule" or not hasattr(type(stock), "rule_lemmatize"):
             raise UnsupportedPattern(f"lemmatizer mode {getattr(stock, 'mode', None)!r}")
-        self.stock = stock
         self.overwrite = bool(getattr(stock, "overwrite", False))
+        #: (orth, pos, morph) -> lemma string id: spaCy's own cache key.
         self.cache: dict[tuple[int, int, int], int] = {}
         self._rules = _SetIndexRules(stock)
         self._rule_lemmatize = type(stock).rule_lemmatize
 
     def lemmatize(self, token: Any) -> list[str]:
         """The stock ``rule_lemmatize`` of ``token``, with the set index."""
-        if len(self._rules.cache) > LEMMA_CACHE_MAX:
-            self._rules.cache.clear()
         return self._rule_lemmatize(self._rules, token)
 
     def __call__(self, doc: Doc) -> Doc:
