@@ -13,9 +13,16 @@ from pathlib import Path
 
 from ..models import Actor, Article, Event, EventArg, Span
 from . import lexicon as L
+from .arguments import ActorIndex, Candidate, fill_arguments
 from .classifier import SentenceClassifier, sentence_features
-from .rules import ActorIndex, Candidate, clause_status, contexts_for, fill_arguments, find_candidates, \
-    order_by_host, place_for, apply_modality
+from .rules import (
+    apply_modality,
+    clause_status,
+    contexts_for,
+    find_candidates,
+    order_by_host,
+    place_for,
+)
 from .time import find_dates, parse_published
 from .types import penta_class
 
