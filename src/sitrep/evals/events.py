@@ -194,7 +194,7 @@ def minimal_countries(text: str) -> list[Actor]:
 
 
 def _main_event(stage, article: Article):
-    from ..events.rules import ActorIndex
+    from ..events.arguments import ActorIndex
 
     index = ActorIndex(list(article.actors))
     events = [e for sent in article.doc.sents for e in stage.code_sentence(sent, index, article)]
