@@ -83,6 +83,31 @@ def test_leaders_class_reaches_small_states():
     assert kb.lookup("FDLR").country == "RWA"
 
 
+def test_pakistani_chief_ministers_and_their_later_offices():
+    kb = ActorKB.seeded()
+    assert kb.lookup("Murad Ali Shah", "2020-05-01").role == "Chief Minister of Sindh"
+    assert kb.lookup("Shehbaz Sharif", "2015-01-01").role == "Chief Minister of Punjab"
+    assert kb.lookup("Shehbaz Sharif", "2023-01-01").role == "Prime Minister"
+    assert kb.lookup("Sarfraz Bugti", "2024-06-01").country == "PAK"
+
+
+def test_spelling_variants_match_one_edit_away():
+    kb = ActorKB([KBEntry("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister"),
+                  KBEntry("Ahlu Sunna Waljama'a", "SOM", "REB")])
+    assert kb.lookup("Benjamin Netanyau").country == "ISR"
+    assert kb.lookup("Ahlu Sunnah Wal-Jama'a").country == "SOM"
+    assert kb.lookup("Benjamin Nathan") is None  # two edits and more: another person
+    short = ActorKB([KBEntry("Mahmood Khan", "PAK", "GOV")])
+    assert short.lookup("Mahmud Khan") is None  # short skeletons match exactly only
+
+
+def test_a_spelling_variant_of_two_actors_is_no_guess():
+    kb = ActorKB([KBEntry("Islamic State Sinai", "EGY", "REB"),
+                  KBEntry("Islamic State Sinaj", "SOM", "REB")])
+    assert kb.lookup("Islamic State Sinai").country == "EGY"  # exact still wins
+    assert kb.lookup("Islamic State Sinaa") is None
+
+
 def test_acronyms_match_case_sensitively():
     kb = ActorKB([KBEntry("National Action Party", "MEX", "PTY", aliases=["PAN"])])
     assert kb.lookup("PAN").country == "MEX"

@@ -149,12 +149,12 @@ def _report(c: Counter, misses: list[str]) -> EvalReport:
     lines = []
     for field, goal in (("country", GOAL_COUNTRY), ("sector", GOAL_SECTOR)):
         lines += [
-            f"{field:8} {m[f'{field}_acc']:.4f} strict, {m[f'{field}_acc_mapped']:.4f} with "
-            f"NGEC codes mapped, over {c[f'{field}_n']} rows (goal >= {goal})",
-            f"         text holds the cue: {m[f'{field}_acc_text']:.4f} over "
-            f"{c[f'{field}_text_n']} rows",
-            f"         world knowledge needed: {c[f'{field}_world_n']} rows; seed KB gets "
-            f"{m[f'{field}_world_kb_acc']:.4f}, text alone {m[f'{field}_world_text_only_acc']:.4f}",
+            (f"{field:8} {m[f'{field}_acc']:.4f} strict, {m[f'{field}_acc_mapped']:.4f} with "
+            f"NGEC codes mapped, over {c[f'{field}_n']} rows (goal >= {goal})"),
+            (f"         text holds the cue: {m[f'{field}_acc_text']:.4f} over "
+            f"{c[f'{field}_text_n']} rows"),
+            (f"         world knowledge needed: {c[f'{field}_world_n']} rows; seed KB gets "
+            f"{m[f'{field}_world_kb_acc']:.4f}, text alone {m[f'{field}_world_text_only_acc']:.4f}"),
         ]
     lines += [
         f"no-match {m['no_match_acc']:.4f} over {c['nomatch_n']} rows",
