@@ -1,0 +1,90 @@
+"""Site profiles: a site's home learned from the sure places of its articles."""
+
+import pytest
+
+from sitrep.nlp.site_places import (
+    MIN_ARTICLES,
+    PlaceTally,
+    SitePrior,
+    SiteProfile,
+    SiteProfiles,
+    registered_host,
+    site_key,
+    sure_reading,
+)
+
+
+def test_a_tally_is_one_vote_per_article():
+    t = PlaceTally.of([("USA", "TX"), ("USA", "TX"), ("USA", None), ("MEX", "19")])
+    assert t.countries == {"USA": 0.75, "MEX": 0.25}
+    assert t.regions == {("USA", "TX"): 0.5, ("MEX", "19"): 0.25}
+    assert PlaceTally.of([]) is None
+
+
+def local(n, state="TX"):
+    return [PlaceTally.of([("USA", state), ("USA", None)]) for _ in range(n)]
+
+
+def test_a_local_paper_gets_its_country_and_state():
+    profile = SiteProfile.of(local(4) + [PlaceTally.of([("IRQ", None)])])
+    assert profile.articles == 5
+    assert profile.prior() == SitePrior("USA", "TX")
+
+
+def test_no_prior_before_enough_articles():
+    assert SiteProfile.of(local(MIN_ARTICLES - 1)).prior() is None
+    assert SiteProfile.of(local(MIN_ARTICLES - 1) + [None, None]).prior() is None
+    assert SiteProfile.of(local(MIN_ARTICLES)).prior() is not None
+
+
+def test_a_world_news_site_gets_no_prior():
+    """A defence site naming places all over the world: no home."""
+    spread = [PlaceTally.of(r) for r in (
+        [("UKR", "30"), ("RUS", "48")], [("USA", "VA"), ("USA", "CA")], [("TWN", None)],
+        [("ISR", "06"), ("LBN", None)], [("USA", "DC")], [("POL", "80"), ("LTU", None)],
+        [("USA", "NC")], [("KOR", "11")])]
+    assert SiteProfile.of(spread).prior() is None
+
+
+def test_a_country_without_a_dominant_state():
+    mixed = local(2, "TX") + local(2, "OH") + local(2, "GA")
+    assert SiteProfile.of(mixed).prior() == SitePrior("USA", None)
+
+
+def test_profiles_by_site():
+    sites = SiteProfiles()
+    for t in local(3):
+        sites.observe("a.com", t)
+        sites.observe(None, t)  # no key: nothing learned
+    sites.observe("b.com", None)  # no sure place: nothing learned
+    assert sites.prior("a.com") == SitePrior("USA", "TX")
+    assert sites.prior("b.com") is None and sites.prior(None) is None
+    assert len(sites) == 1
+
+
+def test_sure_reading():
+    tyler = [("USA", "TX", 105_000), ("USA", "TX", 800)]
+    assert sure_reading(tyler) == ("USA", "TX")
+    springfield = [("USA", "IL", 116_000), ("USA", "MO", 167_000), ("USA", "MA", 155_000)]
+    assert sure_reading(springfield) == ("USA", None)
+    paris = [("FRA", "11", 2_100_000), ("USA", "TX", 25_000), ("USA", "TN", 10_000)]
+    assert sure_reading(paris) is None  # France by population, the US by count
+    assert sure_reading([]) is None
+
+
+@pytest.mark.parametrize(("args", "key"), [
+    (("https://www.thisisoxfordshire.co.uk/news/1",), "thisisoxfordshire.co.uk"),
+    (("http://news.postbulletin.com/x",), "postbulletin.com"),
+    ((None, "https://www.defensenews.com/air/2024/"), "defensenews.com"),
+    ((None, "/data/batch.jsonl#3"), None),
+    ((None, "/data/batch.jsonl#3", "Military Times"), "military times"),
+    ((None, None, None), None),
+])
+def test_site_key(args, key):
+    assert site_key(*args) == key
+
+
+def test_registered_host():
+    assert registered_host("www.dailystar.com.lb") == "dailystar.com.lb"
+    assert registered_host("Weekly.Ahram.org.eg") == "ahram.org.eg"
+    assert registered_host("lfpress.ca") == "lfpress.ca"
