@@ -80,7 +80,8 @@ def test_a_known_body_starting_a_name_says_whose_it_is(resolver):
 
 
 def test_a_place_inside_a_longer_name_gives_no_country():
-    from sitrep.nlp.places import Entry, Gazetteer, norm
+    from sitrep.nlp._place_cues import norm
+    from sitrep.nlp.gazetteer import Entry, Gazetteer
 
     town = Entry("Human", 1.0, 1.0, "UKR", 90_000, 1, "PPL")
     gaz = Gazetteer.from_entries([town], [({norm("Human")}, set())])

@@ -3,16 +3,10 @@
 import pytest
 
 from sitrep.models import Article, Mention
+from sitrep.nlp._place_cues import name_variants, norm
 from sitrep.nlp.countries import CountryIndex
-from sitrep.nlp.places import (
-    FEATURE_FOCUS,
-    Entry,
-    Gazetteer,
-    PlaceStage,
-    distance_km,
-    name_variants,
-    norm,
-)
+from sitrep.nlp.gazetteer import FEATURE_FOCUS, Entry, Gazetteer, distance_km
+from sitrep.nlp.places import PlaceStage
 from sitrep.nlp.site_places import SitePrior
 
 
@@ -125,7 +119,7 @@ def test_a_description_is_not_given_the_focus_country(stage):
 
 
 def test_a_new_cache_file_replaces_those_of_earlier_versions(tmp_path, monkeypatch):
-    from sitrep.nlp.places import INDEX_VERSION, Gazetteer
+    from sitrep.nlp.gazetteer import INDEX_VERSION, Gazetteer
 
     real = Gazetteer.load()  # the user's cache (built once per machine)
     monkeypatch.setattr(Gazetteer, "build", classmethod(lambda cls, countries=None: real))

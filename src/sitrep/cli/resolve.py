@@ -22,7 +22,7 @@ def resolve(path: str) -> None:
     (GOV, MIL, COP, ...). A bad line is reported on stderr and skipped; the exit
     status is 1 if any line was bad.
     """
-    from ..nlp.places import Gazetteer
+    from ..nlp.gazetteer import Gazetteer
     from ..nlp.resolver import Resolver
 
     resolver = Resolver(places=Gazetteer.load())

@@ -78,8 +78,8 @@ def read_rows(path, limit: int | None = None) -> list[Row]:
 
 def ngec(opts: EvalOptions) -> EvalReport:
     """Run the NGEC actor-resolution evaluation (see module docstring)."""
+    from ..nlp.gazetteer import Gazetteer
     from ..nlp.kb import ActorKB
-    from ..nlp.places import Gazetteer
     from ..nlp.resolver import Resolver
 
     rows = read_rows(opts.data_dir / "actors" / "ngec-actor-resolution.tsv", opts.limit)

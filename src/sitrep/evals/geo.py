@@ -119,7 +119,7 @@ class _Score:
     focus_ok: int = 0
 
     def add(self, gold: list[GoldToponym], places, errors: list[float]) -> None:
-        from ..nlp.places import distance_km
+        from ..nlp.gazetteer import distance_km
 
         by_span = {(p.start, p.end): p for p in places}
         for g in gold:
@@ -148,7 +148,8 @@ class _Score:
 
 def lgl(opts: EvalOptions) -> EvalReport:
     """Run the LGL evaluation (see module docstring)."""
-    from ..nlp.places import Gazetteer, PlaceStage
+    from ..nlp.gazetteer import Gazetteer
+    from ..nlp.places import PlaceStage
 
     t0 = time.perf_counter()
     gaz = Gazetteer.load()

@@ -44,8 +44,15 @@ def _is_code(name: str) -> bool:
 
 def build_entries(gc, countries: CountryIndex):
     """Return (entries, names) where names[i] = (main keys, alternate keys)."""
-    from .places import (FEATURE_ADMIN1, FEATURE_CAPITAL, FEATURE_CITY, FEATURE_CONTINENT,
-                         FEATURE_COUNTRY, Entry, norm)
+    from ._place_cues import norm
+    from .gazetteer import (
+        FEATURE_ADMIN1,
+        FEATURE_CAPITAL,
+        FEATURE_CITY,
+        FEATURE_CONTINENT,
+        FEATURE_COUNTRY,
+        Entry,
+    )
 
     a2_to_a3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     entries: list[Entry] = []
@@ -81,7 +88,7 @@ def build_entries(gc, countries: CountryIndex):
 
 
 def _mark_capitals(entries, names, by_country, countries, feature, Entry) -> None:
-    from .places import norm
+    from ._place_cues import norm
 
     for a3, info in countries.countries.items():
         if not info.capital:
@@ -133,7 +140,7 @@ def _add_states(entries, names, gc, state_points, Entry, feature, norm) -> None:
 
 
 def _state_abbrs(code: str) -> set[str]:
-    from .places import norm
+    from ._place_cues import norm
 
     try:
         import us
@@ -148,7 +155,7 @@ def _add_counties(entries, names, Entry, norm) -> None:
         import zipcodes
     except ImportError:  # pragma: no cover - a declared dependency
         return
-    from .places import FEATURE_ADMIN2
+    from .gazetteer import FEATURE_ADMIN2
 
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for z in zipcodes.list_all():

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from ..models import Actor
 from .countries import CountryIndex
+from .gazetteer import Gazetteer
 from .kb import ActorKB, KBEntry
-from .places import Gazetteer
 from .roles import DETERMINERS, PREPOSITIONS, Descriptor, SectorLexicon, describe
-
 
 #: A city names its country only when it is this big: smaller towns share names
 #: with people and with towns elsewhere (checked on the NGEC rows: Shanghai,
