@@ -97,7 +97,7 @@ def test_flat_text_body_when_both_runs_keep_a_fragment(monkeypatch):
     assert out.paragraphs == PARAS and out.title == "Frigate joins the fleet"
 
 
-# --- closing footer lines and the optional recall-mode check -----------------------------
+# --- closing footer lines and the recall-mode check -------------------------------------
 
 def test_strip_footer_drops_news_footers_among_the_last_lines_only():
     from sitrep.extract.html import strip_footer
@@ -131,12 +131,29 @@ CUT = "\n".join(PARAS[:9])
 LONG_PAGE = PAGE.replace("</body>", "<p>A short note.</p>" * 60 + "</body>")
 
 
-def test_recall_check_is_off_by_default(monkeypatch):
+def test_recall_check_is_on_by_default(monkeypatch):
     from sitrep.extract.html import extract_html
 
     calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
     out = extract_html(LONG_PAGE)
-    assert calls == ["precision"] and len(out.paragraphs) == 9
+    assert calls == ["precision", "recall"] and len(out.paragraphs) == 40
+
+
+def test_recall_check_skips_a_page_whose_text_we_already_have(monkeypatch):
+    from sitrep.extract.html import HtmlOptions, extract_html
+
+    # 9 article paragraphs among 60 menu links: many tags per kept paragraph, but
+    # the page's flat-text body is no longer than ours, so recall mode is not run
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(60)) + "</ul>"
+    page = ("<html><body><nav>" + menu + "</nav>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[:9]) + "</body></html>")
+    calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
+    assert len(extract_html(page).paragraphs) == 9
+    assert calls == ["precision"]
+    # without the flat-text test the same page is run again (and takes the longer body)
+    calls = _fake_modes(monkeypatch, CUT, "\n".join(PARAS))
+    assert len(extract_html(page, options=HtmlOptions(recall_flat_share=0)).paragraphs) == 40
+    assert calls == ["precision", "recall"]
 
 
 def test_recall_check_takes_a_much_longer_recall_body(monkeypatch):

@@ -22,12 +22,15 @@ Our improvements, measured on the development sets (``sitrep.evals.extraction``)
   0.3-0.5 and ``flat_min_gain`` 600-800 give the same; a first pass in
   precision + ``fast`` mode is cheaper but 0.002 lower on Zyte). The page is
   parsed once; trafilatura works on copies of the tree, never extracting
-  comments (unused; ~1.5 % of the time, same body) and asking for metadata once;
+  comments (unused; ~1.5 % of the time, same body); metadata is read once;
 * ``strip_footer``: newsletter/"follow us"/"contributed to this report" lines
   among the last two paragraphs go (Zyte 0.9628 -> 0.9647, WCXB even), and
   ``strip_dateline``: short date/byline lines at the top (Zyte -> 0.9654);
-* optional (``HtmlOptions.recall_check``, off for speed): a recall-mode run on
-  pages whose body looks cut short (WCXB +0.0037, Zyte even, 4-17 % slower).
+* a recall-mode run on pages whose body looks cut short (``_recall_check``:
+  many ``<p>``/``<li>`` tags per kept paragraph and a flat-text body 1.4 times
+  ours): WCXB 0.9384 -> 0.9419 (halves +0.0010/+0.0060), Zyte even;
+* metadata through ``html_meta`` (trafilatura's steps, same results on every
+  development page, 56 % less of its time), which pays for the recall check.
 
 Tried and rejected: choosing precision mode per page by ``og:type``/
 ``NewsArticle`` markup (WCXB still loses), no tables (Zyte -0.005), cutting
@@ -47,16 +50,20 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from .flattext import CleanText, FlatTextOptions, clean_flat_text
+from .html_meta import page_metadata
 from .meta import find_date
 from .patterns import END_BARRIER, is_nav_line
-from .flattext import CleanText, FlatTextOptions, clean_flat_text
 
-_BLOCK_TAGS = frozenset("""address article aside blockquote br dd details dialog div dl dt fieldset
-figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table
-tbody thead tfoot tr ul summary caption""".split())
-_SKIP_TAGS = frozenset("script style noscript template svg iframe video audio canvas object "
-                       "picture source select option button input textarea title".split())
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BLOCK_TAGS = frozenset([
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
+    "thead", "tfoot", "tr", "ul", "summary", "caption"])
+_SKIP_TAGS = frozenset([
+    "script", "style", "noscript", "template", "svg", "iframe", "video", "audio", "canvas",
+    "object", "picture", "source", "select", "option", "button", "input", "textarea", "title"])
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 @dataclass
@@ -74,19 +81,28 @@ class HtmlOptions:
     #: ... and the flat-text body replaces trafilatura's when both runs fall short
     #: and it is longer by at least this many words.
     flat_min_gain: int = 600
-    #: Off by default: run trafilatura in recall mode (fast, body only) on pages
-    #: whose body looks cut short (``_recall_check``): WCXB 0.9384 -> 0.9421, but
-    #: it costs 17 % time on Zyte (news pages are full of ``<li>`` menus) and
-    #: 4 % on WCXB, over the speed budget (>= 0.9x trafilatura's pages/s).
-    recall_check: bool = False
+    #: Run trafilatura in recall mode (fast, body only) on pages whose body looks
+    #: cut short (``_recall_check``): WCXB 0.9384 -> 0.9419, Zyte even. Gated by
+    #: tag count alone (no ``recall_flat_share``) it gave WCXB 0.9422 but cost
+    #: 15 % time on Zyte (news pages are full of ``<li>`` menus), over the speed
+    #: budget (>= 0.9x trafilatura's pages/s); with the flat-text test, 4 %.
+    recall_check: bool = True
     #: The check runs when the page has at least this many ``<p>``/``<li>`` tags
-    #: per kept paragraph: 8 gates 15 % of the development pages; 6 gains WCXB
-    #: +0.001 more for +2.3 % time, 12 loses most of the gain. No cheap test
-    #: (``<p>`` tags only, words of ``<body>``) keeps the Zyte cost under 4 %.
-    recall_tag_ratio: float = 8.0
+    #: per kept paragraph. Alone (no flat-text test): 8 gates 15 % of the
+    #: development pages; 6 gains WCXB +0.001 more for +2.3 % time, 12 loses most
+    #: of the gain; ``<p>`` tags only or words of ``<body>`` cost as much. With
+    #: ``recall_flat_share`` 1.4: 6 gates 18 % of WCXB pages and 53 % of
+    #: Zyte pages for the flat-text test (WCXB +0.0035); 8: +0.0022, 5: +0.0035 and
+    #: 3: +0.0038 but Zyte slower (0.92x trafilatura's at 5).
+    recall_tag_ratio: float = 6.0
     #: ... and its body replaces ours when it has this many times our words and
     #: at least as many paragraphs (1.3: Zyte -0.001; 1.5: WCXB -0.001).
     recall_min_ratio: float = 1.4
+    #: ... and, before that run, the flat-text body of the page has at least this
+    #: many times our words (0: no such test). 1.4 keeps 3 % of WCXB and 5 % of
+    #: Zyte pages for the recall run and leaves out the one page of each set that
+    #: recall made worse (1.2: same gain, more runs; 1.5: WCXB gain -0.0003 less).
+    recall_flat_share: float = 1.4
 
 
 def visible_text(tree: lxml_html.HtmlElement) -> str:
@@ -146,25 +162,24 @@ def extract_html(text: str, url: str | None = None, options: HtmlOptions | None 
         except (ValueError, etree.ParserError):
             return CleanText()
         return clean_flat_text(visible_text(tree), opts.flat)
-    # comments are never used: their extraction costs ~1.5 % and leaves the body as it is
-    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, favor_precision=True,
-                                        include_comments=False)
-    doc = found.as_dict() if found is not None else {}
+    # metadata once, through our cheaper run of trafilatura's steps (html_meta:
+    # same results, -56 % of its time); comments are never used: their
+    # extraction costs ~1.5 % and leaves the body as it is
+    meta = _metadata(tree, url)
+    url = url or meta.get("url")
+    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False)
+    doc = {**meta, "text": found.text if found is not None else ""}
     title = first_h1(text) or doc.get("title") or ""
     captions = figure_captions(text)
     out = CleanText(paragraphs=_clean_body(doc, title, captions), captions=captions)
     n_out = _count_words(out.paragraphs)
+    n_flat = None  # words of the flat-text body, computed when a check needs them
     if n_out < opts.check_max_words:
         flat = clean_flat_text(visible_text(tree), opts.flat)
         n_flat = _count_words(flat.paragraphs)
         if not out.paragraphs or n_out < opts.rerun_share * n_flat:
-            # the metadata (a third of the cost) is asked for again only when the
-            # first run returned none
-            found = trafilatura.bare_extraction(tree, url=url, with_metadata=not doc,
-                                                include_comments=False)
-            again = found.as_dict() if found is not None else {}
-            doc = doc or again  # precision mode found nothing at all: no metadata either
-            title = first_h1(text) or doc.get("title") or ""
+            found = trafilatura.bare_extraction(tree, url=url, include_comments=False)
+            again = {"text": found.text if found is not None else ""}
             body = _clean_body(again, title, captions)
             n_body = _count_words(body)
             if not flat.paragraphs or body and (n_body >= opts.rerun_share * n_flat
@@ -172,7 +187,7 @@ def extract_html(text: str, url: str | None = None, options: HtmlOptions | None 
                 out.paragraphs = body or out.paragraphs
             else:
                 out = flat
-    body = _recall_check(text, tree, url, out.paragraphs, title, captions, opts)
+    body = _recall_check(text, tree, url, out.paragraphs, title, captions, opts, n_flat)
     out.paragraphs = strip_dateline(strip_footer(body))
     out.title = title or out.title
     out.author = doc.get("author") or out.author
@@ -197,11 +212,12 @@ def _clean_body(doc: dict, title: str, captions: list[str]) -> list[str]:
     return postfilter(body)
 
 
-_BLOCK_TAG = re.compile(r"<(?:p|li)\b", re.I)
+_BLOCK_TAG = re.compile(r"<(?:p|li)\b", re.IGNORECASE)
 
 
 def _recall_check(text: str, tree: lxml_html.HtmlElement, url: str | None, body: list[str],
-                  title: str, captions: list[str], opts: HtmlOptions) -> list[str]:
+                  title: str, captions: list[str], opts: HtmlOptions,
+                  n_flat: int | None = None) -> list[str]:
     """trafilatura's recall-mode body when ours looks cut short and recall finds much more.
 
     Precision mode sometimes keeps only the first part of an article (it stops at
@@ -209,20 +225,29 @@ def _recall_check(text: str, tree: lxml_html.HtmlElement, url: str | None, body:
     paragraphs we kept is run again in recall mode (fast, without metadata), and
     its body is taken when it has ``recall_min_ratio`` times our words and no
     fewer paragraphs (recall output merged into one or two lines is page text
-    run together, not a longer article). On the development sets: WCXB
-    0.9384 -> 0.9421 (halves +0.0007/+0.0068), Zyte unchanged (no page there
-    passes the test). Off unless ``HtmlOptions.recall_check`` (speed).
+    run together, not a longer article). The run is costly, so it is tried only
+    where the page's flat-text body (``clean_flat_text`` of its visible text,
+    reused when the short-body check already made it) has ``recall_flat_share``
+    times our words: a page whose text we already have is not run again. On the
+    development sets: WCXB 0.9384 -> 0.9419 (halves +0.0010/+0.0060), Zyte
+    unchanged.
     """
     import trafilatura
 
     if (not opts.recall_check or not body
             or len(_BLOCK_TAG.findall(text)) < opts.recall_tag_ratio * len(body)):
         return body
+    n_body = _count_words(body)
+    if opts.recall_flat_share:
+        if n_flat is None:
+            n_flat = _count_words(clean_flat_text(visible_text(tree), opts.flat).paragraphs)
+        if n_flat < opts.recall_flat_share * n_body:
+            return body
     found = trafilatura.bare_extraction(tree, url=url, favor_recall=True, fast=True,
                                         include_comments=False)
     doc = found.as_dict() if found is not None else {}
     more = _clean_body(doc, title, captions)
-    if len(more) >= len(body) and _count_words(more) >= opts.recall_min_ratio * _count_words(body):
+    if len(more) >= len(body) and _count_words(more) >= opts.recall_min_ratio * n_body:
         return more
     return body
 
@@ -234,7 +259,7 @@ def _count_words(paragraphs: list[str]) -> int:
 _WORD = re.compile(r"\w+")
 
 
-_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 #: At most this many captions are kept per page (galleries repeat dozens).
@@ -253,9 +278,9 @@ def figure_captions(text: str) -> list[str]:
     return found
 
 
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-_BREAK = re.compile(r"<br\s*/?>", re.I)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 #: A headline has at most this many words (longer h1s are whole blocks of text).
 MAX_TITLE_WORDS = 30
 
@@ -276,6 +301,15 @@ def first_h1(text: str) -> str | None:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def _metadata(tree: lxml_html.HtmlElement, url: str | None) -> dict:
+    """The page's metadata (``html_meta``), or none where trafilatura's steps
+    reject the page (as ``bare_extraction`` then returns nothing)."""
+    try:
+        return page_metadata(tree, url)
+    except (TypeError, ValueError):
+        return {}
 
 
 def _parse(text: str) -> lxml_html.HtmlElement | None:
@@ -313,7 +347,7 @@ def postfilter(paragraphs: list[str]) -> list[str]:
 #: contacts. Only these: WCXB's gold keeps company blogs' closing calls to action
 #: ("contact us", "free trial", "get started" cost WCXB 0.0002 each).
 FOOTER_LINE = re.compile(r"\b(?:newsletters?|subscribe|sign up|follow (?:us|him|her|them)|"
-                         r"contributed to this report|reach the reporters?|click here)\b", re.I)
+                         r"contributed to this report|reach the reporters?|click here)\b", re.IGNORECASE)
 #: Footer lines are looked for among the body's last this many paragraphs ...
 FOOTER_LAST = 2
 #: ... and have at most this many words (longer ones are article text that
@@ -323,7 +357,7 @@ FOOTER_MAX_WORDS = 60
 
 
 #: A byline at the start of a line ("By Jane Doe", "por ...", "von ...", "par ...").
-BYLINE = re.compile(r"^(?:by|por|von|par)\s", re.I)
+BYLINE = re.compile(r"^(?:by|por|von|par)\s", re.IGNORECASE)
 #: Date/byline lines are looked for among the body's first this many paragraphs ...
 DATELINE_FIRST = 3
 #: ... and have at most this many words: with 12, Zyte +0.0007 (halves
@@ -366,5 +400,12 @@ def baseline_trafilatura(text: str, url: str | None = None) -> str:
     return trafilatura.extract(text, url=url) or ""
 
 
-__all__ = ["HtmlOptions", "extract_html", "visible_text", "postfilter", "strip_footer",
-           "strip_dateline", "baseline_trafilatura"]
+__all__ = [
+    "HtmlOptions",
+    "baseline_trafilatura",
+    "extract_html",
+    "postfilter",
+    "strip_dateline",
+    "strip_footer",
+    "visible_text",
+]
