@@ -91,10 +91,6 @@ def test_name_variants():
     assert name_variants("Port of Los Angeles") == ["los angeles"]
 
 
-def test_distance():
-    assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
-
-
 @pytest.mark.slow
 def test_real_gazetteer_on_the_example_places(tmp_path_factory):
     import time
@@ -116,19 +112,6 @@ def test_a_description_is_not_given_the_focus_country(stage):
     got = geocode(stage, "In the northeast Chinese city of Harbin.", "the northeast Chinese city",
                   "Harbin")
     assert set(got) == {"Harbin"}
-
-
-def test_a_new_cache_file_replaces_those_of_earlier_versions(tmp_path, monkeypatch):
-    from sitrep.nlp.gazetteer import INDEX_VERSION, Gazetteer
-
-    real = Gazetteer.load()  # the user's cache (built once per machine)
-    monkeypatch.setattr(Gazetteer, "build", classmethod(lambda cls, countries=None: real))
-    (tmp_path / "gazetteer-v1.pickle").write_bytes(b"an index of an older sitrep")
-    (tmp_path / "notes.txt").write_text("not ours")
-    Gazetteer.load(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f"gazetteer-v{INDEX_VERSION}.pickle", "notes.txt"]
-    assert Gazetteer.load(tmp_path).candidates("Harbin")  # and it loads back
 
 
 def small_stage(places):
