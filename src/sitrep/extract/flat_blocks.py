@@ -7,7 +7,14 @@ import re
 
 from . import meta
 from .flat_options import FlatTextOptions
-from .patterns import BARRIER, META_LINE, STOPWORDS, is_boilerplate, is_cut_barrier
+from .patterns import (
+    BARRIER,
+    META_LINE,
+    STOPWORDS,
+    FirstCharIndex,
+    is_boilerplate,
+    is_cut_barrier,
+)
 
 
 class Block:
@@ -18,8 +25,8 @@ class Block:
 
     __slots__ = ("text", "gap_before", "words", "body", "barrier", "key", "_boiler", "_template")
 
-    def __init__(self, text: str, gap_before: int, words: int, body: bool, barrier: bool,
-                 boiler: bool | None, key: str, template: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, words: int, body: bool, barrier: bool, boiler: bool | None,
+                 key: str, gap_before: int = 0, template: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.gap_before = gap_before  # blank lines before it in the input
         self.words = words
@@ -46,6 +53,13 @@ BARRIER_MAX_CHARS = 200
 CLOSERS = "\"'\u201d\u2019)]"
 BYLINE = re.compile(r"^(?:by|written by|words by|author|von|por):?\s+(?P<name>[^\W\d_][\w.'\- ]{1,60}?)"
                     r"(?:\s*[,|\u2022\u00b7]\s*.*)?$", re.I)
+#: BYLINE or META_LINE in one test: most lines start with none of their first letters.
+_BYLINE_OR_META = FirstCharIndex(BYLINE, META_LINE)
+
+
+def is_byline_or_meta_line(text: str) -> bool:
+    """``BYLINE.match(text) or META_LINE.match(text)`` as a truth value."""
+    return _BYLINE_OR_META.match(text)
 
 
 def ends_sentence(line: str) -> bool:
@@ -56,52 +70,81 @@ def ends_sentence(line: str) -> bool:
 def split_blocks(text: str, opts: FlatTextOptions, template: frozenset[str] = frozenset()) -> list[Block]:
     """The non-empty lines of ``text`` as classified blocks. A line met again in
     the same page (menus, repeated teasers: a fifth of all lines) reuses its
-    first classification."""
+    first classification, looked up by the raw line before its white space is
+    normalised (normalising every line again cost about 2 % of the cleaner's time)."""
     blocks: list[Block] = []
-    seen: dict[str, tuple[int, bool, bool, bool | None, str]] = {}
+    seen: dict[str, tuple[str, int, bool, bool, bool | None, str]] = {}
     gap = 0
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
-        if not line:
+        if not raw:
             gap += 1
             continue
-        known = seen.get(line)
+        known = seen.get(raw)
         if known is None:
-            known = seen[line] = _classify(line, opts, template)
-        blocks.append(Block(line, gap, *known, template))
+            line = " ".join(raw.split())
+            if not line:  # white space only
+                gap += 1
+                continue
+            known = seen[raw] = _classify(line, opts, template)
+        blocks.append(Block(*known, gap, template))
         gap = 0
     return blocks
 
 
 def _classify(line: str, opts: FlatTextOptions, template: frozenset[str]
-              ) -> tuple[int, bool, bool, bool | None, str]:
-    """(words, body, barrier, boiler, key) of one line; boiler None when left to
-    ``Block.boiler`` (a short line: neither body nor scored as text)."""
-    words = WORD.findall(line)
-    key = " ".join(words).lower()
+              ) -> tuple[str, int, bool, bool, bool | None, str]:
+    """(line, words, body, barrier, boiler, key) of one line; boiler None when left
+    to ``Block.boiler`` (a short line: neither body nor scored as text)."""
+    n, key = words_key(line)
     barrier = len(line) <= BARRIER_MAX_CHARS and bool(BARRIER.match(line))
     if barrier:
-        return len(words), False, True, True, key
-    maybe_body = len(words) >= opts.body_min_words or not line.isascii()
-    if not maybe_body and len(words) < opts.near_min_words:
-        return len(words), False, False, None, key
+        return line, n, False, True, True, key
+    maybe_body = n >= opts.body_min_words or not line.isascii()
+    if not maybe_body and n < opts.near_min_words:
+        return line, n, False, False, None, key
     boiler = is_boilerplate(line)
-    body = not boiler and maybe_body and is_body(line, words, opts)
+    body = not boiler and maybe_body and is_body(line, n, key, opts)
     if template and not body and key in template:
         boiler = True
-    return len(words), body, False, boiler, key
+    return line, n, body, False, boiler, key
 
 
-def is_body(line: str, words: list[str], opts: FlatTextOptions) -> bool:
-    """A sentence-like block of some length (prose, not a menu or heading)."""
-    if len(words) < opts.body_min_words:
+#: ASCII bytes to themselves (lower-cased) when ``\w``, else to a space.
+_ASCII_WORD_BYTES = bytes((c | 0x20 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32
+                          for c in range(128)) + b" " * 128
+#: The non-ASCII characters of most lines of English pages, none of them part of a word.
+_NON_WORD_CHARS = "\u2019\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ae\u2122\u2022\u00b7\u00ab\u00bb"
+
+
+def words_key(line: str) -> tuple[int, str]:
+    """The number of words (``\\w+``) of ``line`` and its lower-cased word sequence.
+    Our own code for lines that are ASCII once their quotes and dashes are spaces
+    (96 % of the characters of the development pages): bytes.translate + split find
+    the same words twice as fast as the regex, which took 10 % of the cleaner's time."""
+    if not line.isascii():
+        text = line
+        for ch in _NON_WORD_CHARS:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            found = WORD.findall(line)
+            return len(found), " ".join(found).lower()
+        line = text
+    words = line.encode("ascii").translate(_ASCII_WORD_BYTES).split()
+    return len(words), b" ".join(words).decode("ascii")
+
+
+def is_body(line: str, words: int, key: str, opts: FlatTextOptions) -> bool:
+    """A sentence-like block of some length (prose, not a menu or heading) of
+    ``words`` words; ``key`` is its lower-cased word sequence (``words_key``)."""
+    if words < opts.body_min_words:
         return _cjk_body(line, opts)
     if ends_sentence(line):
         return True
-    if len(words) < opts.unpunctuated_min_words:
+    if words < opts.unpunctuated_min_words:
         return False
-    stops = sum(1 for w in words if w.lower() in STOPWORDS)
-    return stops >= opts.prose_stopword_share * len(words)
+    stops = sum(1 for w in key.split() if w in STOPWORDS)
+    return stops >= opts.prose_stopword_share * words
 
 
 #: Chinese and Japanese scripts: a run of them is one ``\\w+`` token, however long.
@@ -216,12 +259,14 @@ def skip_header(blocks: list[Block], start: int, end: int, opts: FlatTextOptions
 
 def text_key(text: str) -> str:
     """The lower-cased word sequence of ``text`` (what repeats are compared by)."""
+    if text.isascii():
+        return words_key(text)[1]
     return " ".join(WORD.findall(text.lower()))
 
 
 def is_meta(text: str) -> bool:
     """True for a byline, a date line or another metadata line (not body, not a title)."""
-    if BYLINE.match(text) or META_LINE.match(text):
+    if is_byline_or_meta_line(text):
         return True
-    return bool(meta.find_date(text)) and len(text.split()) <= 10
+    return len(text.split()) <= 10 and meta.find_date(text) is not None
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from operator import mul
 
 from . import meta
-from .flat_blocks import BYLINE, CLOSERS, Block, is_meta, text_key
+from .flat_blocks import CLOSERS, Block, is_byline_or_meta_line, is_meta, text_key
 from .flat_options import FlatTextOptions
-from .patterns import META_LINE, STOPWORDS
+from .patterns import STOPWORDS
 
 _PAGE_ID = re.compile(r"\s+\d{5,}\.?$")
 _DIGIT_OR_STOP = frozenset("0123456789.")
@@ -53,7 +54,7 @@ def find_title(blocks: list[Block], start: int, opts: FlatTextOptions) -> tuple[
     weights = opts.title_weights
     best, best_i, best_score = None, -1, float("-inf")
     for i, cand, feats in _title_candidates(blocks, start, opts):
-        score = sum(w * f for w, f in zip(weights, feats) if f)
+        score = sum(map(mul, weights, feats))
         if score > best_score:
             best, best_i, best_score = cand, i, score
     if best is None and start < len(blocks) and _title_like(blocks[start].text, blocks[start]):
@@ -74,19 +75,21 @@ def _title_candidates(blocks: list[Block], start: int, opts: FlatTextOptions
         b = blocks[i]
         k = text_key(_PAGE_ID.sub("", b.text)) if b.text.rstrip(".")[-1:].isdigit() else b.key
         seen_at.setdefault(k, []).append(i)
-    body_words = {w for b in blocks[start:start + 30] if b.body for w in b.key.split()}
+    body_words = set(" ".join([b.key for b in blocks[start:start + 30] if b.body]).split())
     crumbs = "\n" + "".join(b.text + "\n" for b in blocks[lo:hi] if len(b.text) < 200)
-    meta_cache: dict[int, bool] = {}
+    n_blocks = len(blocks)
+    meta_flags: list[bool | None] = [None] * n_blocks
 
-    def meta_at(k: int) -> bool:  # a byline or date line at block k (computed when asked)
-        found = meta_cache.get(k)
+    def is_meta_at(k: int) -> bool:  # a byline or date line at block k (worked out when asked)
+        if not 0 <= k < n_blocks:
+            return False
+        found = meta_flags[k]
         if found is None:
             text = blocks[k].text
-            found = meta_cache[k] = len(text) < 120 and is_meta(text)
+            found = meta_flags[k] = len(text) < 120 and is_meta(text)
         return found
 
-    n_blocks = len(blocks)
-    reach = opts.title_meta_reach
+    reach, list_words = opts.title_meta_reach, opts.title_list_words
     out: list[tuple[int, str, list[float]]] = []
     for i in range(lo, hi):
         b = blocks[i]
@@ -97,7 +100,7 @@ def _title_candidates(blocks: list[Block], start: int, opts: FlatTextOptions
             continue  # body text, not a heading (a question can be a headline)
         cand = _PAGE_ID.sub("", b.text).strip() if b.text[-1:] in _DIGIT_OR_STOP else b.text
         words = cand.split()
-        if not 2 <= len(words) <= 30 or not _title_like(cand, b):
+        if not 2 <= len(words) <= 30 or not _title_like(cand, b, words):
             continue
         n = len(words)
         caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
@@ -112,17 +115,17 @@ def _title_candidates(blocks: list[Block], start: int, opts: FlatTextOptions
         near = any(0 < abs(k - i) <= opts.title_repeat_reach for k in at) or (
             crumbs.count(cand + "\n") > crumbs.count("\n" + cand + "\n"))
         far = not near and len(at) > 1
-        list_item = b.words <= opts.title_list_words and sum(
+        list_item = b.words <= list_words and sum(
             1 for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < n_blocks
-            and blocks[k].words <= opts.title_list_words and not meta_at(k)) >= 3
+            and blocks[k].words <= list_words and not is_meta_at(k)) >= 3
         standfirst = i + 1 < n_blocks and _standfirst_like(
-            blocks[i + 1], lambda: any(meta_at(k) for k in range(i + 2, min(n_blocks, i + 4))))
+            blocks[i + 1], lambda: is_meta_at(i + 2) or is_meta_at(i + 3))
         meta_after = 0.0
         for k in range(i + 1, min(n_blocks, i + 1 + reach)):
-            if meta_at(k):
+            if is_meta_at(k):
                 meta_after = 1.0 - (k - i - 1) / (reach + 1)
                 break
-        meta_before = any(meta_at(k) for k in range(max(0, i - 2), i))
+        meta_before = is_meta_at(i - 2) or is_meta_at(i - 1)
         out.append((i, cand, [
             float(4 <= n <= 20), float(n == 3 or n > 20), float(n < 3), float(caps >= 0.6 * n),
             float(name_like), float(pipe), float(cand.endswith(".")), float(cand.endswith("?")),
@@ -165,14 +168,14 @@ _NOT_TITLE = re.compile(r"(?:published|posted|updated|filed|share|shared|tagged|
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 
 
-def _title_like(text: str, b: Block) -> bool:
-    words = text.split()
-    if not 2 <= len(words) <= 30 or b.boiler or META_LINE.match(text):
+def _title_like(text: str, b: Block, words: list[str] | None = None) -> bool:
+    """Whether ``text`` (block ``b``, split into ``words`` if given) may be a
+    headline at all (the cheaper tests first)."""
+    n = len(words if words is not None else text.split())
+    if not 2 <= n <= 30 or b.boiler or text.endswith((":", ",", ";")) or not _THREE_LETTERS.search(text):
         return False
-    if meta.find_date(text) and len(words) <= 8:
+    if _NOT_TITLE.match(text) or is_byline_or_meta_line(text):
         return False
-    if BYLINE.match(text) or meta.parse_category(text):
+    if n <= 8 and meta.find_date(text):
         return False
-    if text.endswith((":", ",", ";")) or _SENTENCE_BREAK.search(text) or _NOT_TITLE.match(text):
-        return False
-    return bool(_THREE_LETTERS.search(text))
+    return not ((". " in text and _SENTENCE_BREAK.search(text)) or meta.parse_category(text))

@@ -25,15 +25,25 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
+from operator import contains
 
 from . import meta
-from .flat_blocks import (BYLINE, Block, cut_at_barrier, cut_at_teasers, main_region, skip_header,
-                          split_blocks, text_key)
+from .flat_blocks import (
+    BYLINE,
+    Block,
+    cut_at_barrier,
+    cut_at_teasers,
+    main_region,
+    skip_header,
+    split_blocks,
+    text_key,
+)
 from .flat_body import furniture
 from .flat_date import find_published
 from .flat_options import CleanText, FlatTextOptions
 from .flat_title import find_title
-from .patterns import CAPTION_MARK, META_LINE
+from .patterns import CAPTION_MARK, is_meta_line
 
 __all__ = ["CleanText", "FlatTextOptions", "clean_flat_text"]
 
@@ -97,7 +107,7 @@ def _fill_body(region: list[Block], out: CleanText, opts: FlatTextOptions) -> No
     headline: list[str] = []
     drop = furniture(region)
     for i, b in enumerate(region):
-        if b.boiler or i in drop or (not b.body and META_LINE.match(b.text)):
+        if b.boiler or i in drop or (not b.body and is_meta_line(b.text)):
             after_repeat = False
             continue
         key = b.key
@@ -152,12 +162,11 @@ class _Seen:
         n = len(key)
         if key.count(" ") < 5:
             return False
-        lo = bisect.bisect_left(self.lengths, n * self.min_share)
-        hi = bisect.bisect_right(self.lengths, n / self.min_share)
-        for prev in self.long[lo:hi]:
-            if key in prev if n <= len(prev) else prev in key:
-                return True
-        return False
+        lengths, longs = self.lengths, self.long
+        lo = bisect.bisect_left(lengths, n * self.min_share)
+        hi = bisect.bisect_right(lengths, n / self.min_share)
+        mid = bisect.bisect_left(lengths, n, lo, hi)  # shorter keys before it, the others from it
+        return any(map(key.__contains__, longs[lo:mid])) or any(map(contains, longs[mid:hi], repeat(key)))
 
 
 def _is_caption(b: Block, after_repeat: bool, next_gap: int, opts: FlatTextOptions) -> bool:
@@ -166,8 +175,7 @@ def _is_caption(b: Block, after_repeat: bool, next_gap: int, opts: FlatTextOptio
     slot of a summary + picture + body template) or followed by an extra empty line."""
     if b.words > opts.caption_max_words * 1.5:
         return False
-    low = b.text.lower()
-    if any(k in low for k in _CAPTION_HINTS) and CAPTION_MARK.search(b.text):
+    if any(map(b.text.lower().__contains__, _CAPTION_HINTS)) and CAPTION_MARK.search(b.text):
         return True
     if not (after_repeat or next_gap > b.gap_before + 1):
         return False
@@ -177,5 +185,4 @@ def _is_caption(b: Block, after_repeat: bool, next_gap: int, opts: FlatTextOptio
 
 
 def _is_dateline(text: str) -> bool:
-    d = meta.find_date(text)
-    return bool(d) and len(text.split()) <= 8
+    return len(text.split()) <= 8 and meta.find_date(text) is not None

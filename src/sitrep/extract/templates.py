@@ -19,19 +19,18 @@ seen once are forgotten first).
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..models import RawDocument
-
-_WORD = re.compile(r"\w+")
+from .flat_blocks import text_key
 
 
 def line_key(text: str) -> str:
-    """The key a line is counted under: its lower-cased words."""
-    return " ".join(_WORD.findall(text.lower()))
+    """The key a line is counted under: its lower-cased words (``flat_blocks.text_key``,
+    which reads ASCII lines without the regex)."""
+    return text_key(text)
 
 
 def site_of(raw: RawDocument) -> str | None:
