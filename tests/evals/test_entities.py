@@ -93,3 +93,18 @@ def test_tiny_training_smoke(re3d_dir, tmp_path, feature_set):
     scores = T.Scores()
     T.score_stage(stage, items, scores)
     assert sum(scores.tp.values()) + sum(scores.fn.values()) == 4
+
+
+def test_training_keeps_averaged_weights(re3d_dir):
+    """The same seeded run with and without weight averaging differs only by it."""
+    from sitrep.nlp.parse import load_nlp
+
+    stock = load_nlp()
+    items = T.prepare(stock, T.read_re3d(re3d_dir))
+    averaged = T.fit(stock, items, T.TrainConfig(epochs=2))
+    last = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False))
+    again = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False))
+    weights = [nlp.get_pipe("ner").model.to_bytes() for nlp in (averaged, last, again)]
+    assert weights[1] == weights[2] and weights[0] != weights[1]
+    assert T.model_version(T.TrainConfig()).startswith("1.2.0")
+    assert T.model_version(T.TrainConfig(average_weights=False)).startswith("1.1.0")

@@ -235,10 +235,15 @@ def test_relabel_by_head(nlp):
     doc = Doc(nlp.vocab, words=["The", "hospital", "and", "the", "Hospital"])
     spans = [(0, 2, "Organisation", "ner"), (3, 5, "Organisation", "ner")]
     heads = {"hospital": "Location"}
-    # only a lower-case head noun counts ("the Hospital" may be a name)
+    # a capitalised Location head counts too ("the Brandbergen Mosque")
     assert E.relabel_by_head(doc, spans, heads, {"Location"}) == [
-        (0, 2, "Location", "ner"), (3, 5, "Organisation", "ner")]
+        (0, 2, "Location", "ner"), (3, 5, "Location", "ner")]
     assert E.relabel_by_head(doc, spans, heads, {"Weapon"}) == spans
+    # ... but not a capitalised head of another label ("the Syrian Democratic Forces")
+    doc = Doc(nlp.vocab, words=["the", "Bravo", "Group", "the", "group"])
+    spans = [(0, 3, "Location", "ner"), (3, 5, "Location", "ner")]
+    assert E.relabel_by_head(doc, spans, {"group": "Organisation"}, {"Organisation"}) == [
+        (0, 3, "Location", "ner"), (3, 5, "Organisation", "ner")]
 
 
 def test_trim_bare_drops_articles_and_numbers(nlp):
@@ -262,6 +267,11 @@ def test_clean_temporal(nlp):
              (8, 9, "Temporal", "s"), (9, 10, "Temporal", "s"), (8, 9, "Quantity", "s")]
     assert E.clean_temporal(doc, spans) == [(1, 4, "Temporal", "s"), (4, 6, "Temporal", "s"),
                                             (9, 10, "Temporal", "s"), (8, 9, "Quantity", "s")]
+    # coordinates and numbers with punctuation are no dates; "Dec. 15" is one
+    doc = Doc(nlp.vocab, words=["N", "44", "°", "30", "80", ")", "Dec.", "15", "11am"])
+    spans = [(0, 4, "Temporal", "s"), (4, 6, "Temporal", "s"), (6, 8, "Temporal", "s"),
+             (8, 9, "Temporal", "s")]
+    assert E.clean_temporal(doc, spans) == [(6, 8, "Temporal", "s"), (8, 9, "Temporal", "s")]
 
 
 def test_stock_nationalities(nlp):
@@ -338,3 +348,64 @@ def test_document_titles(nlp):
         (0, 4, "DocumentReference", "ner"), (5, 8, "Organisation", "ner"),
         (8, 10, "DocumentReference", "ner"), (10, 12, "Organisation", "ner"),
         (0, 2, "Person", "stock")]
+
+
+def test_take_articles(nlp):
+    doc = Doc(nlp.vocab, words=["the", "UN", "and", "the", "Iraq", "the", "war", "the", "SDF"])
+    spans = [(1, 2, "Organisation", "gazetteer"), (4, 5, "Location", "ner"),
+             (5, 7, "Organisation", "ner"), (8, 9, "Organisation", "ner"),
+             (7, 8, "Temporal", "ner")]
+    # a Location keeps its span; a "the" that is in another span is not taken
+    assert E.take_articles(doc, spans) == [
+        (0, 2, "Organisation", "gazetteer"), (4, 5, "Location", "ner"),
+        (5, 7, "Organisation", "ner"), (8, 9, "Organisation", "ner"), (7, 8, "Temporal", "ner")]
+
+
+def test_drop_pronouns(nlp):
+    doc = Doc(nlp.vocab, words=["it", "said", "they", "left", "it"])
+    spans = [(0, 1, "Organisation", "ner"), (2, 3, "Organisation", "ner"),
+             (4, 5, "Organisation", "rule")]
+    assert E.drop_pronouns(doc, spans) == spans[1:]
+
+
+def test_place_descriptions(nlp):
+    doc = nlp("Fighters entered the Syrian town of Dabiq and the city of Raqqah yesterday.")
+    spans = [(0, 1, "Organisation", "ner"), (3, 4, "Nationality", "stock"),
+             (6, 7, "Location", "ner"), (8, 12, "Person", "ner")]
+    got = [(doc[s:e].text, label) for s, e, label, _ in E.place_descriptions(doc, spans)]
+    assert got == [("Fighters", "Organisation"), ("the Syrian town of Dabiq", "Location"),
+                   ("the city of Raqqah", "Location")]
+    # without a span on the name nothing changes
+    assert E.place_descriptions(doc, spans[:2]) == spans[:2]
+
+
+def test_whole_numbers(nlp):
+    doc = Doc(nlp.vocab, words=["650", ",", "000", "fled", ";", "£", "59", ".", "5",
+                                "million", "and", "24", ",", "000", "left", "30", "percent"])
+    spans = [(0, 1, "Quantity", "ner"), (6, 7, "Money", "stock"), (15, 16, "Quantity", "ner")]
+    assert E.whole_numbers(doc, spans) == [
+        (0, 3, "Quantity", "ner"), (5, 10, "Money", "stock"), (11, 14, "Quantity", "rule"),
+        (15, 17, "Quantity", "ner")]
+    # a number split at a point that no span touches is left alone (coordinates)
+    doc = Doc(nlp.vocab, words=["at", "33", ".", "505", "N"])
+    assert E.whole_numbers(doc, []) == []
+
+
+def test_roles_are_people(nlp):
+    doc = nlp("The UN High Commissioner for Refugees met the Ministry of Defence.")
+    spans = [(0, 6, "Organisation", "ner"), (7, 11, "Organisation", "ner")]
+    heads = {"commissioner": "Person", "ministry": "Organisation"}
+    assert E.roles_are_people(doc, spans, heads) == [
+        (0, 6, "Person", "ner"), (7, 11, "Organisation", "ner")]
+    assert E.roles_are_people(doc, [(0, 6, "Organisation", "stock")], heads) == [
+        (0, 6, "Organisation", "stock")]
+
+
+def test_whole_groups(nlp):
+    doc = nlp("They fled Assad's brutal regime and five ISIL units attacked many Iraqis.")
+    found = [(doc[s:e].text, label) for s, e, label, _ in E.whole_groups(doc, [
+        (2, 3, "Person", "ner"), (5, 6, "Organisation", "ner"), (8, 10, "Organisation", "ner"),
+        (12, 13, "Organisation", "stock")])]
+    # the possessor and adjectives join; numbers and quantifiers do not
+    assert found == [("Assad's brutal regime", "Organisation"), ("ISIL units", "Organisation"),
+                     ("Iraqis", "Organisation")]
