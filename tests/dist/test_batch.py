@@ -73,7 +73,9 @@ def test_rerun_does_only_missing_partitions(batch_out, cluster):
     before = {p.name: p.stat().st_mtime_ns for p in (out / "articles").iterdir()}
     res = run_batch([], str(out), scheduler=cluster.scheduler_address, factory=tiny_pipeline,
                     reader=tiny_reader, partitions=parts)
-    assert (res.skipped, sum(res.counts.values())) == (7, 8)
+    # the partitions' ids hash their paths, so the victim may be the short last one
+    victim_docs = len(next(p for p in parts if p.id == victim).paths)
+    assert (res.skipped, sum(res.counts.values())) == (7, victim_docs)
     after = {p.name: p.stat().st_mtime_ns for p in (out / "articles").iterdir()}
     assert [n for n in after if after[n] != before[n]] == [f"part-{victim}.parquet"]
     leftover = out / "events" / f".part-{victim}.dead1234.tmp"  # from a killed task
