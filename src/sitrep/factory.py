@@ -13,8 +13,10 @@ from .pipeline import Pipeline, Stage
 STAGE_ORDER = ("parse", "entities", "actors", "places", "events")
 
 
-def build_stages(upto: str = "events", kb: object | None = None) -> list[Stage]:
-    """Instantiate the stages up to and including ``upto``."""
+def build_stages(upto: str = "events", kb: object | None = None,
+                 sites: object | None = None) -> list[Stage]:
+    """Instantiate the stages up to and including ``upto``; the actor stage learns
+    into ``kb`` and the place stage into ``sites`` (``SiteProfiles``) when given."""
     if upto not in STAGE_ORDER:
         raise ValueError(f"unknown stage {upto!r}")
     names = STAGE_ORDER[: STAGE_ORDER.index(upto) + 1]
@@ -33,7 +35,7 @@ def build_stages(upto: str = "events", kb: object | None = None) -> list[Stage]:
     if "places" in names:
         from .nlp.places import PlaceStage
 
-        stages.append(PlaceStage())
+        stages.append(PlaceStage(sites=sites))
     if "events" in names:
         from .events.coder import EventStage
 
@@ -45,8 +47,9 @@ def build_stages(upto: str = "events", kb: object | None = None) -> list[Stage]:
     return stages
 
 
-def build_pipeline(annotate: bool = True, kb: object | None = None) -> Pipeline:
+def build_pipeline(annotate: bool = True, kb: object | None = None,
+                   sites: object | None = None) -> Pipeline:
     """The extractor, followed by every stage when ``annotate`` is true."""
     from .extract import Extractor
 
-    return Pipeline(Extractor(), build_stages(kb=kb) if annotate else [])
+    return Pipeline(Extractor(), build_stages(kb=kb, sites=sites) if annotate else [])

@@ -26,16 +26,19 @@ OnOutcome = Callable[[Outcome], None]
 def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: Store,
            on_outcome: OnOutcome | None = None, batch_size: int = BATCH_SIZE,
            story_index: object | None = None, kb: object | None = None,
-           merge: bool = True) -> Counts:
+           merge: bool = True, sites: object | None = None) -> Counts:
     """Ingest every item; return the tally. ``on_outcome`` sees each outcome.
 
     ``story_index`` (a ``StoryIndex``) gives each article its story id; ``kb``
     (the ``ActorKB`` the pipeline's actor stage learns into) has the facts each
-    article taught stored with it. With ``merge``, the events of the new
-    articles are then grouped into happenings with the stored ones.
+    article taught stored with it, and ``sites`` (the recording ``SiteProfiles``
+    of its place stage) the article's vote for its site's home. With ``merge``,
+    the events of the new articles are then grouped into happenings with the
+    stored ones.
     """
     counts = Counts()
     journal = KBJournal(kb)
+    site_journal = SiteJournal(sites)
     dates: list[str] = []
 
     def report(outcome: Outcome) -> None:
@@ -47,7 +50,8 @@ def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: St
         if outcome.ok and outcome.article is not None:
             aid = outcome.article.id
             signature = story_signature(story_index, aid)
-            outcome = _store(outcome, pipeline, store, journal.taught_by(aid), signature)
+            outcome = _store(outcome, pipeline, store, journal.taught_by(aid), signature,
+                             site_journal.voted_by(aid))
             if outcome.ok:
                 dates += [e.date for e in outcome.article.events if e.date]
         report(outcome)
@@ -57,30 +61,35 @@ def ingest(items: Iterable[RawDocument | Outcome], pipeline: Pipeline, store: St
 
 
 class Ingestor:
-    """Everything ingestion keeps between batches: store, pipeline, KB, story index.
+    """Everything ingestion keeps between batches: store, pipeline, KB, story
+    index and site profiles.
 
     The CLI and the API both ingest through one of these, so a document goes
     through the same steps whichever way it arrives.
     """
 
     def __init__(self, store: Store, pipeline: Pipeline, kb: object | None = None,
-                 stories: object | None = None) -> None:
+                 stories: object | None = None, sites: object | None = None) -> None:
         self.store, self.pipeline, self.kb, self.stories = store, pipeline, kb, stories
+        self.sites = sites
 
     @classmethod
     def standard(cls, store: Store, annotate: bool = True,
                  pipeline: Pipeline | None = None) -> "Ingestor":
-        """The standard pipeline with the store's KB and story index loaded."""
+        """The standard pipeline with the store's KB, story index and site
+        profiles loaded."""
         from .factory import build_pipeline
 
-        kb = knowledge_base(store) if annotate and pipeline is None else None
-        pipeline = pipeline or build_pipeline(annotate=annotate, kb=kb)
-        return cls(store, pipeline, kb, story_index(store))
+        fresh = annotate and pipeline is None
+        kb = knowledge_base(store) if fresh else None
+        sites = site_profiles(store) if fresh else None
+        pipeline = pipeline or build_pipeline(annotate=annotate, kb=kb, sites=sites)
+        return cls(store, pipeline, kb, story_index(store), sites)
 
     def run(self, items: Iterable[RawDocument | Outcome], on_outcome: OnOutcome | None = None) -> Counts:
         """Ingest ``items`` (see ``ingest``)."""
         return ingest(items, self.pipeline, self.store, on_outcome,
-                      story_index=self.stories, kb=self.kb)
+                      story_index=self.stories, kb=self.kb, sites=self.sites)
 
 
 class KBJournal:
@@ -104,6 +113,40 @@ class KBJournal:
                 self.by_source.setdefault(entry.source, []).append(asdict(entry))
         self.seen = len(entries)
         return self.by_source.pop(article_id, [])
+
+
+class SiteJournal:
+    """Finds the vote each article gave its site's home, as rows for the store.
+
+    Reads (and clears) what a recording ``SiteProfiles`` observed; the votes of
+    an article's captions (article id ``<id>#captions``, resolved as an article
+    of their own by the caption stage) go with the article.
+    """
+
+    def __init__(self, sites: object | None) -> None:
+        self.sites = sites
+        self.by_article: dict[str, list[dict]] = {}
+
+    def voted_by(self, article_id: str) -> list[dict]:
+        observed = getattr(self.sites, "observed", None)
+        if not observed:
+            return self.by_article.pop(article_id, [])
+        from .nlp.site_places import tally_rows
+
+        for aid, key, tally in observed:
+            rows = self.by_article.setdefault(aid.split("#", 1)[0], [])
+            rows += [{"site": key, "country": c, "admin1": a, "votes": v}
+                     for c, a, v in tally_rows(tally)]
+        observed.clear()
+        return self.by_article.pop(article_id, [])
+
+
+def site_profiles(store: Store):
+    """The place stage's site profiles, summed from every stored article's vote
+    (recording, so that ``ingest`` stores the votes of new articles)."""
+    from .nlp.site_places import SiteProfiles
+
+    return SiteProfiles.from_rows(store.site_place_rows(), record=True)
 
 
 def knowledge_base(store: Store):
@@ -270,11 +313,12 @@ def story_signature(story_index: object | None, article_id: str) -> tuple | None
 
 
 def _store(outcome: Outcome, pipeline: Pipeline, store: Store, kb_rows: list[dict],
-           signature: tuple | None = None) -> Outcome:
+           signature: tuple | None = None, site_rows: list[dict] | None = None) -> Outcome:
     article = outcome.article
     assert article is not None
     try:
-        added = store.add_article(article, pipeline.components, kb_rows, signature)
+        added = store.add_article(article, pipeline.components, kb_rows, signature,
+                                  site_rows=site_rows)
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the batch
         return Outcome(article.id, article.source, "failed", reason=str(exc))
     if not added:

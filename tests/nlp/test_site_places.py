@@ -88,3 +88,33 @@ def test_registered_host():
     assert registered_host("www.dailystar.com.lb") == "dailystar.com.lb"
     assert registered_host("Weekly.Ahram.org.eg") == "ahram.org.eg"
     assert registered_host("lfpress.ca") == "lfpress.ca"
+
+
+def test_profiles_rebuilt_from_summed_rows_give_the_same_prior():
+    """What a store sums from ``tally_rows`` rebuilds the profile it was taken from."""
+    from collections import defaultdict
+
+    from sitrep.nlp.site_places import tally_rows
+
+    tallies = local(3) + [PlaceTally.of([("IRQ", None)]), PlaceTally.of([("USA", "OH")])]
+    live = SiteProfiles()
+    summed: dict = defaultdict(float)
+    for t in tallies:
+        live.observe("a.com", t)
+        for c, a, v in tally_rows(t):
+            summed[("a.com", c, a)] += v
+    loaded = SiteProfiles.from_rows((*k, v) for k, v in summed.items())
+    assert loaded.profile("a.com") == live.profile("a.com")
+    assert loaded.prior("a.com") == SitePrior("USA", "TX")
+    assert SiteProfiles.from_rows([("b.com", None, None, 2.0), ("b.com", "USA", None, 2.0)]
+                                  ).prior("b.com") is None  # too few articles
+
+
+def test_recording_profiles_keep_each_observed_vote():
+    t = PlaceTally.of([("USA", "TX")])
+    assert SiteProfiles().observed is None
+    sites = SiteProfiles(record=True)
+    sites.observe("a.com", t, "art1")
+    sites.observe(None, t, "art2")  # no key: nothing learned, nothing recorded
+    sites.observe("a.com", None, "art3")
+    assert sites.observed == [("art1", "a.com", t)]

@@ -200,3 +200,56 @@ def test_story_rows_carry_the_signature_or_else_the_text(store, make_article):
     rows = {r[0]: r for r in store.story_rows()}
     assert rows[signed.id][2:] == ("f" * 40, packed, None)
     assert rows[unsigned.id][2:] == (None, None, "Unsigned older text.")
+
+
+def test_an_older_store_gains_site_places_once(db_url, monkeypatch):
+    """Migration 0011 runs on a store migrated before it, then never again."""
+    import sitrep.store.migrations as M
+
+    upto = [n for n, _ in MIGRATIONS].index("0011_site_places")
+    monkeypatch.setattr(M, "MIGRATIONS", MIGRATIONS[:upto])
+    with Store.open(db_url) as s, s.engine.begin() as conn:
+        S.site_places.drop(conn)  # as a store created before 0011 (0001 creates every table)
+    monkeypatch.setattr(M, "MIGRATIONS", MIGRATIONS)
+    with Store.open(db_url, migrate_schema=False) as s:
+        assert s.migrate()[0] == "0011_site_places"
+        assert s.migrate() == []
+        assert s.site_place_rows() == []
+        with s.engine.connect() as conn:
+            names = list(conn.execute(select(S.schema_migrations.c.name)).scalars())
+        assert names.count("0011_site_places") == 1
+
+
+def site_rows(site, *rows):
+    return [{"site": site, "country": c, "admin1": a, "votes": v} for c, a, v in rows]
+
+
+def test_site_votes_round_trip_summed_per_site(store, make_article):
+    one, two, other = (make_article(t) for t in ("Tyler fair.", "Lufkin fire.", "Paris talks."))
+    assert store.add_article(one, site_rows=site_rows(
+        "tylerpaper.com", (None, None, 1.0), ("USA", None, 1.0), ("USA", "TX", 1.0)))
+    assert store.add_article(two, site_rows=site_rows(
+        "tylerpaper.com", (None, None, 1.0), ("USA", None, 0.5), ("USA", "TX", 0.25),
+        ("MEX", None, 0.5)))
+    assert store.add_article(other, site_rows=site_rows("news.fr", (None, None, 1.0),
+                                                        ("FRA", None, 1.0)))
+    got = {(s, c, a): v for s, c, a, v in store.site_place_rows()}
+    assert got == {("tylerpaper.com", None, None): 2.0, ("tylerpaper.com", "USA", None): 1.5,
+                   ("tylerpaper.com", "USA", "TX"): 1.25, ("tylerpaper.com", "MEX", None): 0.5,
+                   ("news.fr", None, None): 1.0, ("news.fr", "FRA", None): 1.0}
+
+
+def test_a_duplicate_article_adds_no_site_vote(store, make_article):
+    rows = site_rows("tylerpaper.com", (None, None, 1.0), ("USA", "TX", 1.0))
+    assert store.add_article(make_article("Tyler fair."), site_rows=rows)
+    assert store.add_article(make_article("Tyler fair."), site_rows=rows) is False
+    assert sorted(store.site_place_rows(), key=str) == sorted(
+        [("tylerpaper.com", None, None, 1.0), ("tylerpaper.com", "USA", "TX", 1.0)], key=str)
+
+
+def test_site_votes_are_written_with_the_article_or_not_at_all(store, make_article):
+    a = make_article("Air force jets flew.", with_event=("COERCE", "USA", "IRN"))
+    a.events.append(Event(type=None, evidence=Span(0, 3)))  # violates NOT NULL
+    with pytest.raises(StorageError):
+        store.add_article(a, site_rows=site_rows("x.com", (None, None, 1.0)))
+    assert store.site_place_rows() == []

@@ -16,11 +16,13 @@ than a short one. A :class:`SiteProfile` yields a :class:`SitePrior` only when
 the votes are concentrated: a site whose articles spread over many countries
 gets none.
 
-Persisting (not built): a profile is a few counters per site key, so a store
-could keep one row per (site, country, admin1) with the summed vote and a row
-per site with its article count, add an article's :class:`PlaceTally` in the
-same transaction as the article, and load the rows into :class:`SiteProfiles`
-when a pipeline starts (or query one site's rows on demand).
+Persisting: a profile is a few counters per site key. The store keeps each
+article's vote as rows (:func:`tally_rows`: one per country, one per (country,
+admin1), and one with no country that counts the article), written in the same
+transaction as the article; ``service.site_profiles`` sums them back into
+:class:`SiteProfiles` (:meth:`SiteProfiles.from_rows`) when a pipeline starts.
+A profile that records its observations (``record=True``) lets the ingest loop
+find the vote each article gave, without this package knowing of the store.
 """
 
 from __future__ import annotations
@@ -130,18 +132,42 @@ class SiteProfile:
 
 
 class SiteProfiles:
-    """Profiles by site key, filled as articles are resolved (in memory)."""
+    """Profiles by site key, filled as articles are resolved.
 
-    def __init__(self) -> None:
+    With ``record``, every vote observed is also appended to ``observed`` as
+    (article id, site key, tally), for the caller to store and clear.
+    """
+
+    def __init__(self, record: bool = False) -> None:
         self._sites: dict[str, SiteProfile] = {}
+        self.observed: list[tuple[str, str, PlaceTally]] | None = [] if record else None
 
     def __len__(self) -> int:
         return len(self._sites)
 
-    def observe(self, key: str | None, tally: PlaceTally | None) -> None:
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str | None, str | None, float]],
+                  record: bool = False) -> SiteProfiles:
+        """Profiles from summed (site, country, admin1, votes) rows, as
+        :func:`tally_rows` writes them: a row without a country counts articles."""
+        profiles = cls(record)
+        for site, country, admin1, votes in rows:
+            profile = profiles._sites.setdefault(site, SiteProfile())
+            if country is None:
+                profile.articles += round(votes)
+            elif admin1 is None:
+                profile.countries[country] += votes
+            else:
+                profile.regions[(country, admin1)] += votes
+        return profiles
+
+    def observe(self, key: str | None, tally: PlaceTally | None,
+                article_id: str | None = None) -> None:
         """Add one article of site ``key`` (nothing without a key or a vote)."""
         if key and tally is not None:
             self._sites.setdefault(key, SiteProfile()).add(tally)
+            if self.observed is not None and article_id is not None:
+                self.observed.append((article_id, key, tally))
 
     def profile(self, key: str | None) -> SiteProfile | None:
         """The profile of ``key`` so far, if any."""
@@ -151,6 +177,13 @@ class SiteProfiles:
         """The home of site ``key``, if its profile has one."""
         profile = self.profile(key)
         return profile.prior() if profile is not None else None
+
+
+def tally_rows(tally: PlaceTally) -> list[tuple[str | None, str | None, float]]:
+    """(country, admin1, votes) rows of one article's vote: one per country (admin1
+    None), one per (country, admin1), and (None, None, 1.0) counting the article."""
+    return ([(None, None, 1.0)] + [(c, None, v) for c, v in tally.countries.items()]
+            + [(c, a, v) for (c, a), v in tally.regions.items()])
 
 
 def sure_reading(readings: list[tuple[str | None, str | None, int]]

@@ -140,6 +140,12 @@ def _merge_apart(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN merge_apart VARCHAR(64)"))
 
 
+def _site_places(conn: Connection) -> None:
+    """Each article's vote for its site's home (``site_places``), so the place
+    stage's site priors survive between runs (older articles have none)."""
+    schema.site_places.create(conn, checkfirst=True)
+
+
 #: Every migration, in order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
@@ -152,6 +158,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0008_store_state", _store_state),
     ("0009_story_signatures", _story_signatures),
     ("0010_merge_apart", _merge_apart),
+    ("0011_site_places", _site_places),
 ]
 
 

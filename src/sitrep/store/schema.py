@@ -209,3 +209,20 @@ story_signatures = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("minhash", LargeBinary),
 )
+
+#: Each article's vote for its site's home (``nlp.site_places.tally_rows``): a row
+#: per country (``admin1`` NULL), per (country, admin1), and one with ``country``
+#: NULL and ``votes`` 1 that counts the article. Rows per article rather than summed
+#: per site: plain inserts on both backends (no upsert race between two ingests of
+#: one site), and deleting an article takes its vote with it (migration 0011).
+site_places = Table(
+    "site_places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("site", String(255), nullable=False),
+    Column("country", String(8)),
+    Column("admin1", String(32)),
+    Column("votes", Float, nullable=False),
+    Index("ix_site_places_site", "site"),
+)

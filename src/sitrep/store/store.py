@@ -15,7 +15,7 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, case, create_engine, delete, event, insert, select, update
+from sqlalchemy import Engine, case, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import ConfigError, NotFound, StorageError
@@ -152,12 +152,15 @@ class Store:
 
     def add_article(self, article: Article, components: dict[str, str] | None = None,
                     kb_rows: list[dict[str, Any]] | None = None,
-                    signature: tuple[str, bytes | None] | None = None) -> bool:
+                    signature: tuple[str, bytes | None] | None = None, *,
+                    site_rows: list[dict[str, Any]] | None = None) -> bool:
         """Store an article with everything found in it, atomically.
 
         ``kb_rows`` are the knowledge-base facts this article taught (their
-        ``source`` is the article id) and ``signature`` its story signature
-        (``extract.dedup.Signature``); they are written in the same transaction.
+        ``source`` is the article id), ``signature`` its story signature
+        (``extract.dedup.Signature``) and ``site_rows`` its vote for its site's
+        home (``site``, ``country``, ``admin1``, ``votes``; see
+        ``schema.site_places``); they are written in the same transaction.
         Returns False (and changes nothing) when an article with the same
         content hash is already stored.
         """
@@ -172,6 +175,10 @@ class Store:
                 if kb_rows:
                     conn.execute(insert(S.kb_actors), [
                         {k: v for k, v in r.items() if k in S.kb_actors.c} for r in kb_rows])
+                if site_rows:
+                    conn.execute(insert(S.site_places), [
+                        {"article_id": article.id, "site": r["site"], "country": r["country"],
+                         "admin1": r["admin1"], "votes": r["votes"]} for r in site_rows])
                 if signature is not None:
                     conn.execute(insert(S.story_signatures).values(
                         article_id=article.id, fingerprint=signature[0], minhash=signature[1]))
@@ -264,6 +271,16 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(S.kb_actors).order_by(S.kb_actors.c.id)).mappings()
             return [{k: v for k, v in r.items() if k != "id"} for r in rows]
+
+    def site_place_rows(self) -> list[tuple[str, str | None, str | None, float]]:
+        """``(site, country, admin1, votes)`` summed over every stored article's vote
+        for its site's home (a row without a country counts the site's articles)."""
+        p = S.site_places.c
+        q = (select(p.site, p.country, p.admin1, func.sum(p.votes))
+             .group_by(p.site, p.country, p.admin1).order_by(p.site))
+        with self.engine.connect() as conn:
+            return [(site, country, admin1, float(votes))
+                    for site, country, admin1, votes in conn.execute(q)]
 
     def story_rows(self) -> Iterator[tuple[str, str, str | None, bytes | None, str | None]]:
         """``(article_id, story_id, fingerprint, minhash, text)`` of every article,
