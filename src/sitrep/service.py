@@ -118,9 +118,9 @@ class KBJournal:
 class SiteJournal:
     """Finds the vote each article gave its site's home, as rows for the store.
 
-    Reads (and clears) what a recording ``SiteProfiles`` observed; the votes of
-    an article's captions (article id ``<id>#captions``, resolved as an article
-    of their own by the caption stage) go with the article.
+    Reads (and clears) what a recording ``SiteProfiles`` observed. An article's
+    captions, resolved as an article of their own by the caption stage, do not
+    vote (``PlaceStage``), so each article casts one vote.
     """
 
     def __init__(self, sites: object | None) -> None:
@@ -134,7 +134,7 @@ class SiteJournal:
         from .nlp.site_places import tally_rows
 
         for aid, key, tally in observed:
-            rows = self.by_article.setdefault(aid.split("#", 1)[0], [])
+            rows = self.by_article.setdefault(aid, [])
             rows += [{"site": key, "country": c, "admin1": a, "votes": v}
                      for c, a, v in tally_rows(tally)]
         observed.clear()

@@ -328,3 +328,37 @@ def test_world_region():
     assert world_region("Europeans and NATO allies")
     assert not world_region("African American leaders met the mayor.")
     assert not world_region("A fair in Tyler on Sept. 8 at 7 p.m.")
+
+
+def test_an_articles_captions_take_its_sites_prior_but_do_not_vote_again():
+    from sitrep.nlp.captions import CaptionStage
+    from sitrep.nlp.site_places import SiteProfiles
+
+    class Sites(SiteProfiles):
+        def __init__(self):
+            super().__init__()
+            self.asked, self.voters = [], []
+
+        def prior(self, key):
+            self.asked.append(key)
+            return None
+
+        def observe(self, key, tally, article_id=None):
+            self.voters.append(article_id)
+
+    sites = Sites()
+    stage = PlaceStage(Gazetteer.from_entries([], []), CountryIndex(), sites=sites)
+
+    class Mentions:
+        """Stands in for the entity stages: every "Tyler" is a Location."""
+        def __call__(self, art):
+            i = art.text.find("Tyler")
+            art.mentions = [Mention(i, i + 5, "Tyler", "Location")] if i >= 0 else []
+            return art
+
+    art = Article(id="a1", source="https://etexnews.com/x", url="https://etexnews.com/x",
+                  text="Flooding in Tyler.", content_hash="h", captions=["Tyler, Tuesday."])
+    stage(Mentions()(art))
+    CaptionStage([Mentions(), stage])(art)
+    assert sites.voters == ["a1"]
+    assert sites.asked == ["etexnews.com", "etexnews.com"]

@@ -29,9 +29,13 @@ class CaptionStage:
 
     def _sub_article(self, article: Article) -> Article:
         text = article.caption_text
+        # same site and date as the article (its places take the site's prior), but
+        # ``derived_from`` keeps it from voting for the site a second time
         return Article(id=article.id + "#captions", source=article.source, text=text,
                        content_hash=article.content_hash, paragraphs=list(article.captions),
-                       published=article.published, language=article.language)
+                       published=article.published, language=article.language,
+                       url=article.url, publisher=article.publisher,
+                       meta={"derived_from": article.id})
 
     def _merge(self, article: Article, sub: Article) -> Article:
         for kind in ("mentions", "actors", "places"):

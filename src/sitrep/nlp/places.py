@@ -128,7 +128,8 @@ class PlaceStage:
         spans = [(m.start, m.end, m.text) for m in article.mentions if m.label == "Location"]
         key = site_key(article.url, article.source, article.publisher)
         article.places = self.resolve(article.text, spans, self.sites.prior(key))
-        self.sites.observe(key, self.site_tally(article.text, spans), article.id)
+        if "derived_from" not in article.meta:  # an article's captions: it has voted
+            self.sites.observe(key, self.site_tally(article.text, spans), article.id)
         return article
 
     def site_tally(self, text: str, spans: list[tuple[int, int, str]]) -> PlaceTally | None:
