@@ -362,3 +362,22 @@ def test_an_articles_captions_take_its_sites_prior_but_do_not_vote_again():
     CaptionStage([Mentions(), stage])(art)
     assert sites.voters == ["a1"]
     assert sites.asked == ["etexnews.com", "etexnews.com"]
+
+
+def test_a_mention_without_a_proper_noun_is_not_geocoded():
+    """"Police" opening a sentence is not Police, Poland; "the base" is not Base."""
+    import spacy
+
+    places = [entry("Police", 53.55, 14.57, "POL", 33_000), entry("Kabul", 34.53, 69.17, "AFG", 3_000_000)]
+    stage = small_stage(places)
+    nlp = spacy.blank("en")
+    text = "Police in Kabul said so."
+    doc = nlp(text)
+    for tok, pos in zip(doc, ["NOUN", "ADP", "PROPN", "VERB", "ADV", "PUNCT"]):
+        tok.pos_ = pos
+    doc[0].is_sent_start = True
+    art = Article(id="p", source="t", text=text, content_hash="h", doc=doc,
+                  mentions=[Mention(0, 6, "Police", "Location"), Mention(10, 15, "Kabul", "Location")])
+    assert [p.text for p in stage(art).places] == ["Kabul"]
+    art.doc = None  # without a parse every mention is tried
+    assert [p.text for p in stage(art).places] == ["Police", "Kabul"]

@@ -125,7 +125,8 @@ class PlaceStage:
     def __call__(self, article: Article) -> Article:
         """Resolve with the prior of the article's site so far, then add the
         article's sure toponyms to the site's profile (later articles benefit)."""
-        spans = [(m.start, m.end, m.text) for m in article.mentions if m.label == "Location"]
+        spans = [(m.start, m.end, m.text) for m in article.mentions
+                 if m.label == "Location" and _named(article.doc, m.start, m.end)]
         key = site_key(article.url, article.source, article.publisher)
         article.places = self.resolve(article.text, spans, self.sites.prior(key))
         if "derived_from" not in article.meta:  # an article's captions: it has voted
@@ -330,6 +331,16 @@ class PlaceStage:
             if score > best_score:
                 best, best_score = i, score
         return best
+
+
+def _named(doc, start: int, end: int) -> bool:
+    """False for a Location mention that names no place: no proper noun in it and no
+    word capitalised but the sentence's first ("the base", "Police" opening a sentence,
+    which the gazetteer would read as Police, Poland). Without a parse, True."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return True
+    return any(t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) for t in span)
 
 
 def _focus(named: Counter, chosen: list, spans: list) -> str | None:
