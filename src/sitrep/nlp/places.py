@@ -12,8 +12,10 @@ cues of the text itself (``_place_cues``): a name used as a municipality's
 container ("Toronto, Ontario"), and a demonym used as an adjective ("Canadian
 winters": the country, not Canadian, Texas); and the home of the article's site,
 learned from the sure places of the site's other articles (``site_places``; not
-in an article that reports from abroad). A toponym the gazetteer lacks (rivers, townships, neighbourhoods: the packages ship
-populated places only) is, if it names a state or province of one country
+in an article that reports from abroad). A mention with no proper noun ("the
+base", "Police" opening a sentence) is not geocoded. A toponym the gazetteer
+lacks (rivers, townships, neighbourhoods: the packages ship populated places
+only) is, if it names a state or province of one country
 (pycountry's ISO 3166-2 names), kept with that country; else looked up again without its generic
 words inside the article's focus country, and otherwise kept with that country
 and no coordinates (feature ``FOCUS``), so a local name still says which country
