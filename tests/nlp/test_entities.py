@@ -231,6 +231,39 @@ def test_head_rules_take_noun_chunks_of_listed_heads(nlp):
     assert E.head_rules(nlp.make_doc("The militants fled"), heads, {"Organisation"}) == []
 
 
+def test_head_rules_follow_re3d_phrase_conventions(nlp):
+    heads = E.read_heads()
+
+    def got(text):
+        doc = nlp(text)
+        spans = E.head_rules(doc, heads, E.HEAD_CHUNK_LABELS)
+        return [(doc[s:e].text, label) for s, e, label, _ in spans]
+
+    # a bare "vehicles" is no platform, "tactical vehicles" is; weapon acronyms are heads;
+    # a convoy is a group
+    assert got("Coalition forces destroyed two vehicles, three tactical vehicles and four IEDs "
+               "near an aid convoy.") == [
+        ("Coalition forces", "Organisation"), ("tactical vehicles", "MilitaryPlatform"),
+        ("IEDs", "Weapon"), ("an aid convoy", "Organisation")]
+    # leading gerunds and adverbs are left out
+    text = "Forces are still clearing areas and even some outlying residential areas."
+    assert got(text)[-2:] == [("areas", "Location"),
+                              ("some outlying residential areas", "Location")]
+    # a role in apposition to a name is not a mention of its own, other roles are
+    assert got("Gen. Joseph Votel, commander of U.S. Central Command, met a local commander.") == [
+        ("a local commander", "Person")]
+
+
+def test_cased_rules(nlp):
+    doc = nlp("The fight against IS is hard, but they stayed here and there is hope. "
+              "THIS IS NEWS. IS - controlled land.")
+    # "IS" in running text only, not in capitals or as a modifier; "there is" is no place
+    assert [(doc[s:e].text, label) for s, e, label, _ in E.cased_rules(doc, place_adverbs=True)] == [
+        ("IS", "Organisation"), ("here", "Location")]
+    # "here" is a place in re3d's span style only
+    assert [doc[s:e].text for s, e, _l, _src in E.cased_rules(doc)] == ["IS"]
+
+
 def test_relabel_by_head(nlp):
     doc = Doc(nlp.vocab, words=["The", "hospital", "and", "the", "Hospital"])
     spans = [(0, 2, "Organisation", "ner"), (3, 5, "Organisation", "ner")]
@@ -281,6 +314,11 @@ def test_stock_nationalities(nlp):
              (6, 7, "Nationality", "stock")]
     assert E.stock_nationalities(doc, spans) == [(0, 1, "Nationality", "stock"),
                                                  (3, 4, "Organisation", "stock")]
+    # a prefix joined by a hyphen is left out ("intra - Syrian talks")
+    doc = Doc(nlp.vocab, words=["intra", "-", "Syrian", "talks"],
+              pos=["ADJ", "PUNCT", "ADJ", "NOUN"])
+    assert E.stock_nationalities(doc, [(0, 3, "Nationality", "stock")]) == [
+        (2, 3, "Nationality", "stock")]
 
 
 def test_name_lexicon_marks_longest_names(nlp):
@@ -389,6 +427,13 @@ def test_whole_numbers(nlp):
     # a number split at a point that no span touches is left alone (coordinates)
     doc = Doc(nlp.vocab, words=["at", "33", ".", "505", "N"])
     assert E.whole_numbers(doc, []) == []
+    # ranges are one span: two Quantity spans, or one and the bare number after it
+    doc = Doc(nlp.vocab, words=["3", ",", "000", "to", "5", ",", "000", "and", "15", "to", "20",
+                                "percent", "of", "2", "to", "Mosul"])
+    spans = [(0, 3, "Quantity", "rule"), (4, 7, "Quantity", "rule"), (8, 9, "Quantity", "ner"),
+             (13, 14, "Quantity", "ner"), (15, 16, "Location", "ner")]
+    assert E.whole_numbers(doc, spans) == [(0, 7, "Quantity", "rule"), (8, 12, "Quantity", "ner"),
+                                           (13, 14, "Quantity", "ner"), (15, 16, "Location", "ner")]
 
 
 def test_roles_are_people(nlp):

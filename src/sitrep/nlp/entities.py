@@ -7,7 +7,8 @@ merged in this order, an earlier one winning where spans overlap:
 1. **strong rules** (``source="gazetteer"``/``"rule"``): curated names of weapons,
    platforms, vehicles and exercises (``nlp/data/gazetteers/*.txt``), the patterns
    ``Operation X``/``Exercise X``/``drills dubbed X 2013``, designators such as
-   ``Kh-101`` next to a head noun (``missiles``), and personal pronouns (``he``, ``we``);
+   ``Kh-101`` next to a head noun (``missiles``), personal pronouns (``he``, ``we``),
+   ``IS`` in running text and the adverbs ``here``/``there`` (:func:`cased_rules`);
 2. **stock dates** (``STOCK_FIRST``), cleaned to re3d's conventions (:func:`clean_temporal`);
    the domain NER's own dates are dropped (``STOCK_ONLY``);
 3. **the domain NER** (``source="ner"``), trained on the permissively licensed part of
@@ -57,13 +58,14 @@ from .entity_lexicons import NameLexicon
 from .entity_rules import (  # noqa: F401
     DATA_DIR, GAZETTEER_DIR, HEADS_FILE, STOCK_TO_RE3D, WEAK_PRONOUN_LABELS, Gazetteer,
     GazEntry, clean_temporal, designator_rules, exercise_rules, gazetteer_rules, head_rules,
-    merge_spans, people_in_places, person_names, pronoun_rules, read_gazetteers, read_heads,
+    merge_spans, person_names, pronoun_rules, read_gazetteers, read_heads,
     reconcile, relabel_by_head, stock_nationalities, stock_spans, token_index, trim_bare,
     word_hashes,
 )
 from .entity_fixes import (  # noqa: F401
-    document_titles, drop_citations, drop_pronouns, place_descriptions, places_not_people,
-    roles_are_people, speakers, take_articles, whole_groups, whole_numbers,
+    cased_rules, document_titles, drop_citations, drop_pronouns, people_in_places,
+    place_descriptions, places_not_people, roles_are_people, speakers, take_articles,
+    whole_groups, whole_numbers,
 )
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -236,7 +238,8 @@ class EntityStage:
         if self.use_rules:
             for span in gazetteer_rules(doc, hits):
                 (weak if span[2] == "Organisation" else strong).append(span)
-            strong += exercise_rules(doc) + designator_rules(doc) + pronoun_rules(doc)
+            strong += (exercise_rules(doc) + designator_rules(doc) + pronoun_rules(doc)
+                       + cased_rules(doc, place_adverbs=self.style == "re3d"))
             weak += pronoun_rules(doc, WEAK_PRONOUN_LABELS)
             chunks = head_rules(doc, self.heads, HEAD_CHUNK_LABELS)
             ner = people_in_places(doc, relabel_by_head(doc, ner, self.heads,
