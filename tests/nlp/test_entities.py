@@ -454,3 +454,16 @@ def test_whole_groups(nlp):
     # the possessor and adjectives join; numbers and quantifiers do not
     assert found == [("Assad's brutal regime", "Organisation"), ("ISIL units", "Organisation"),
                      ("Iraqis", "Organisation")]
+
+
+def test_names_style_keeps_every_place_of_a_list(nlp):
+    """A Location span over "Dublin and London" is trimmed to names one by one, not to
+    the last place only (the place stage would never see Dublin)."""
+    doc = nlp("The strike followed talks in Dublin and London between ministers.")
+    places = [(e.start, e.end) for e in doc.ents if e.label_ == "GPE"]
+    assert len(places) == 2, "the stock NER finds both cities"
+    span = (places[0][0], places[1][1], "Location", "ner")
+    got = E.reconcile(doc, [span], style="names")
+    assert [doc[s:e].text for s, e, _l, _src in got] == ["Dublin", "London"]
+    # re3d's style keeps the span as the model gave it
+    assert E.reconcile(doc, [span], style="re3d") == [span]

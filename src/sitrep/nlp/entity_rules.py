@@ -338,9 +338,35 @@ def reconcile(doc: Any, spans: Iterable[tuple], style: str = "names",
             if style == "names":
                 start = people[end]
         elif style == "names" and label == "Location" and places.get(end, start) > start:
+            listed = _listed_places(doc, start, end, places)
+            if listed:  # "Dublin and London": each place, not only the last
+                out += [(s, e, label, source) for s, e in listed]
+                continue
             start = places[end]
         out.append((start, end, label, source))
     return out
+
+
+#: Words that join the items of a list of places ("Dublin and London", "Homs, Hama").
+_LIST_JOINERS = frozenset({"and", "or", ",", "&", "as", "well"})
+
+
+def _listed_places(doc: Any, start: int, end: int, places: dict[int, int]) -> list[tuple[int, int]]:
+    """The stock places of the list ``doc[start:end]`` ends with ("Dublin and London",
+    "the cities of Homs, Hama and Aleppo"), when there are two or more, else []: the
+    names style keeps each place, where trimming the span to the place it ends with
+    would lose the others."""
+    found, i = [], end
+    while i > start:
+        s = places.get(i)
+        if s is not None and s >= start:
+            found.append((s, i))
+            i = s
+        elif doc[i - 1].lower_ in _LIST_JOINERS:
+            i -= 1
+        else:
+            break
+    return found[::-1] if len(found) >= 2 else []
 
 
 def _first_line(doc: Any, start: int, end: int) -> tuple[int, int]:
