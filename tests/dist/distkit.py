@@ -14,6 +14,7 @@ from sitrep.dist.partition import Partition, jsonl_range
 from sitrep.models import (Actor, Article, Event, EventArg, Mention, RawDocument, Span,
                            article_id_for)
 from sitrep.nlp.kb import KBEntry
+from sitrep.nlp.site_places import PlaceTally, SiteProfiles
 from sitrep.pipeline import Pipeline
 
 class TinyExtractor:
@@ -46,7 +47,9 @@ class TinyKB:
 class TinyStage:
     """Capitalised words become mentions/actors; one event per article; records who ran it.
 
-    Like the actor stage, it learns one KB fact per article ("Navy" is USA MIL)."""
+    Like the actor stage, it learns one KB fact per article ("Navy" is USA MIL),
+    and like the place stage it casts each article's vote for its site's home
+    (every site "tiny.example" article votes Virginia, USA)."""
 
     name, version = "tiny", "1.0"
     requires: frozenset[str] = frozenset()
@@ -54,6 +57,7 @@ class TinyStage:
 
     def __init__(self) -> None:
         self.kb = TinyKB()
+        self.sites = SiteProfiles()  # the batch turns recording on
 
     def __call__(self, a: Article) -> Article:
         a.mentions, a.actors = [], []  # a stage may be re-run on the same article
@@ -71,6 +75,7 @@ class TinyStage:
             raise RuntimeError("stage bug")
         a.meta["worker"] = f"{os.getpid()}:{id(self)}"
         self.kb.learn(KBEntry("Navy", "USA", "MIL", source=a.id, evidence=a.text[:20]))
+        self.sites.observe("tiny.example", PlaceTally.of([("USA", "VA")]), a.id)
         return a
 
 

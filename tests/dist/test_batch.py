@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
@@ -96,6 +95,10 @@ def test_load_is_idempotent(batch_out, db_url):
         facts = store.kb_rows()  # what the workers' KBs learnt, stored once per article
         assert len(facts) == 54 and {f["country"] for f in facts} == {"USA"}
         assert len({f["source"] for f in facts}) == 54
+        # each article's site vote, cast on whichever worker ran it, stored once
+        assert sorted(store.site_place_rows(), key=str) == [
+            ("tiny.example", "USA", "VA", 54.0), ("tiny.example", "USA", None, 54.0),
+            ("tiny.example", None, None, 54.0)]
         row = Q.list_articles(store, Q.ArticleFilter(limit=1))[0]
         art = store.get_article(row["id"])
         assert art.tags == ["x"] and art.mentions and art.actors[0].country == "USA"
@@ -118,17 +121,23 @@ def test_partition_round_trip_without_dask(tmp_path):
     assert summary["counts"] == {"ok": 5, "failed": 1}
     assert summary["components"] == {"tiny": "1.0"}
     expected = {o.article.id: o.article for o in map(pipeline.process, tiny_reader(part)) if o.ok}
-    got = {a.id: (a, comp, kb) for a, comp, kb in read_articles(tmp_path / "out", part.id)}
+    got = {a.id: (a, comp, kb, votes)
+           for a, comp, kb, votes in read_articles(tmp_path / "out", part.id)}
     assert set(got) == set(expected)
-    for aid, (a, comp, kb) in got.items():
+    for aid, (a, comp, kb, votes) in got.items():
         e = expected[aid]
         assert comp == {"tiny": "1.0"}
         assert [(f["name"], f["source"], f["evidence"]) for f in kb] == [("Navy", aid, a.text[:20])]
+        assert sorted((v["article_id"], v["site"], v["country"] or "", v["admin1"] or "", v["votes"])
+                      for v in votes) == [(aid, "tiny.example", "", "", 1.0),
+                                          (aid, "tiny.example", "USA", "", 1.0),
+                                          (aid, "tiny.example", "USA", "VA", 1.0)]
         assert (a.text, a.mentions, a.actors, a.events[0].actors) == (e.text, e.mentions, e.actors, e.events[0].actors)
         assert a.events[0].evidence == e.events[0].evidence
-    import shutil  # output of a version without the KB table still loads, without facts
+    import shutil  # output of a version without the KB and site tables loads, without them
     shutil.rmtree(tmp_path / "out" / "kb_actors")
-    assert [kb for _, _, kb in read_articles(tmp_path / "out", part.id)] == [[]] * 5
+    shutil.rmtree(tmp_path / "out" / "site_places")
+    assert [kb + votes for _, _, kb, votes in read_articles(tmp_path / "out", part.id)] == [[]] * 5
 
 
 def test_jsonl_partitions(tmp_path, cluster):

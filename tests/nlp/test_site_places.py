@@ -118,3 +118,24 @@ def test_recording_profiles_keep_each_observed_vote():
     sites.observe(None, t, "art2")  # no key: nothing learned, nothing recorded
     sites.observe("a.com", None, "art3")
     assert sites.observed == [("art1", "a.com", t)]
+
+
+def test_an_article_votes_once_even_when_its_batch_is_re_run():
+    t = PlaceTally.of([("USA", "TX")])
+    sites = SiteProfiles()
+    sites.start_recording()  # what a batch worker does with a pipeline it was given
+    for _ in range(2):  # a failed batch re-runs its articles one at a time
+        sites.observe("a.com", t, "art1")
+    sites.observe("a.com", t, "art2")
+    assert sites.profile("a.com").articles == 2
+    assert [aid for aid, _, _ in sites.observed] == ["art1", "art2"]
+
+
+def test_only_recent_voters_are_remembered(monkeypatch):
+    monkeypatch.setattr(SiteProfiles, "RECENT_VOTERS", 2)
+    t = PlaceTally.of([("USA", None)])
+    sites = SiteProfiles()
+    for aid in ("a1", "a2", "a3", "a1"):  # a1 forgotten by then: it counts again
+        sites.observe("a.com", t, aid)
+    assert sites.profile("a.com").articles == 4
+    assert list(sites._voters) == ["a3", "a1"]

@@ -39,27 +39,38 @@ Reader = Callable[[Partition], Iterator[RawDocument | Outcome]]
 
 
 def standard_pipeline(annotate: bool = True) -> Pipeline:
-    """The standard pipeline (what ``sitrep ingest`` runs); built on each worker."""
+    """The standard pipeline (what ``sitrep ingest`` runs); built on each worker,
+    with site profiles that record each article's vote for its site's home."""
     from ..factory import build_pipeline
+    from ..nlp.site_places import SiteProfiles
 
-    return build_pipeline(annotate=annotate)
+    return build_pipeline(annotate=annotate, sites=SiteProfiles(record=True))
 
 
 def process_partition(pipeline: Pipeline, part: Partition, out_dir: str,
                       reader: Reader = read_partition, batch_size: int | None = None) -> dict[str, Any]:
     """Run ``pipeline`` over one partition and write its Parquet files; return the summary.
 
-    The actor facts the pipeline's KB learns from each article are written with
-    it (the worker's KB keeps growing across the partitions it runs).
+    The actor facts the pipeline's KB learns from each article, and the
+    article's vote for its site's home, are written with it (the worker's KB and
+    site profiles keep growing across the partitions it runs; the store sums the
+    votes of every worker when the output is loaded).
     """
-    from ..service import BATCH_SIZE, KBJournal, process
+    from ..service import BATCH_SIZE, KBJournal, SiteJournal, process
 
     writer = PartitionWriter(out_dir, part.id, pipeline.components)
     journal = KBJournal(pipeline_kb(pipeline))
+    sites = pipeline_sites(pipeline)
+    if sites is not None:
+        sites.start_recording()
+    site_journal = SiteJournal(sites)
     try:
         for outcome in process(reader(part), pipeline, None, batch_size or BATCH_SIZE):
-            kb_rows = journal.taught_by(outcome.article.id) if outcome.ok and outcome.article else []
-            writer.add(outcome, kb_rows)
+            if outcome.ok and outcome.article:
+                aid = outcome.article.id
+                writer.add(outcome, journal.taught_by(aid), site_journal.voted_by(aid))
+            else:
+                writer.add(outcome)
         return writer.commit()
     except BaseException:
         writer.abort()
@@ -69,6 +80,11 @@ def process_partition(pipeline: Pipeline, part: Partition, out_dir: str,
 def pipeline_kb(pipeline: Pipeline) -> Any:
     """The knowledge base a stage of ``pipeline`` learns into (``.kb``), or None."""
     return next((s.kb for s in pipeline.stages if getattr(s, "kb", None) is not None), None)
+
+
+def pipeline_sites(pipeline: Pipeline) -> Any:
+    """The site profiles a stage of ``pipeline`` learns into (``.sites``), or None."""
+    return next((s.sites for s in pipeline.stages if getattr(s, "sites", None) is not None), None)
 
 
 class PipelinePlugin(WorkerPlugin):

@@ -1,8 +1,8 @@
 """``sitrep load``: put a batch run's Parquet output into the store, idempotently.
 
 Each article goes through ``Store.add_article`` (atomic, and a no-op for a
-content hash already stored) with the KB facts the worker learnt from it, as
-``sitrep ingest`` stores them, so loading twice, loading after a crash, or
+content hash already stored) with the KB facts the worker learnt from it and
+its vote for its site's home, as ``sitrep ingest`` stores them, so loading twice, loading after a crash, or
 loading two overlapping outputs stores every article once.
 """
 
@@ -31,13 +31,14 @@ def load(out_dir: str | os.PathLike, store: Store,
         raise UsageError(f"{out_dir}: no complete batch partitions found (run `sitrep batch` first)")
     counts = Counts()
     for part_id in parts:
-        for article, components, kb_rows in read_articles(out_dir, part_id):
+        for article, components, kb_rows, site_rows in read_articles(out_dir, part_id):
             signature = None
             if story_index is not None and store.find_hash(article.content_hash) is None:
                 article.story_id = story_index.assign(article.id, article.text)
                 signature = story_signature(story_index, article.id)
             try:
-                added = store.add_article(article, components, kb_rows, signature)
+                added = store.add_article(article, components, kb_rows, signature,
+                                          site_rows=site_rows)
                 outcome = Outcome(article.id, article.source, "ok" if added else "present",
                                   reason=None if added else "already stored")
             except Exception as exc:  # noqa: BLE001 - one bad row never stops the load

@@ -4,6 +4,7 @@ Layout under the output folder::
 
     articles/part-<id>.parquet   mentions/…   actors/…   places/…   events/…
     kb_actors/part-<id>.parquet  actor facts the worker's KB learnt from each article
+    site_places/part-<id>.parquet  each article's vote for its site's home (place stage)
     outcomes/part-<id>.parquet   one row per input document (ok, dropped, failed)
     _done/<id>.json              written last: the partition is complete
 
@@ -15,10 +16,11 @@ strings are Parquet lists; other JSON values (actors of an event, meta) are
 JSON text. Files are written under a hidden temporary name and renamed when
 complete, so a killed task never leaves a half-written part that looks whole.
 
-The article tables (the five above and ``kb_actors``) are written in lockstep:
-row group *i* of each holds the rows of the same articles, so a reader can go
-through a huge partition one row group at a time. Output written before
-``kb_actors`` existed reads as "no facts learnt".
+The article tables (the five above, ``kb_actors`` and ``site_places``) are
+written in lockstep: row group *i* of each holds the rows of the same articles,
+so a reader can go through a huge partition one row group at a time. Output
+written before ``kb_actors`` or ``site_places`` existed reads as "no facts
+learnt" and "no votes".
 """
 
 from __future__ import annotations
@@ -44,7 +46,11 @@ from ..store import schema as S
 ARTICLE_TABLES = ("articles", "mentions", "actors", "places", "events")
 #: The KB facts each article taught (rows of the store's ``kb_actors``; ``source`` = article id).
 KB_TABLE = "kb_actors"
-WRITTEN_TABLES = (*ARTICLE_TABLES, KB_TABLE)
+#: Each article's vote for its site's home (rows of the store's ``site_places``).
+SITE_TABLE = "site_places"
+#: Tables optional in older output (read as empty).
+LEARNT_TABLES = (KB_TABLE, SITE_TABLE)
+WRITTEN_TABLES = (*ARTICLE_TABLES, *LEARNT_TABLES)
 OUTCOMES = "outcomes"
 DONE_DIR = "_done"
 
@@ -114,6 +120,7 @@ class PartitionWriter:
         self.components = components
         self.pending: list[Article] = []
         self.pending_kb: list[dict[str, Any]] = []
+        self.pending_sites: list[dict[str, Any]] = []
         self.outcomes: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
         self.writers: dict[str, pq.ParquetWriter] = {}
@@ -128,9 +135,11 @@ class PartitionWriter:
     def _tmp(self, name: str) -> Path:
         return self.out / name / f".part-{self.part_id}.{self.token}.tmp"
 
-    def add(self, outcome: Outcome, kb_rows: list[dict[str, Any]] | None = None) -> None:
+    def add(self, outcome: Outcome, kb_rows: list[dict[str, Any]] | None = None,
+            site_rows: list[dict[str, Any]] | None = None) -> None:
         """Record one document's outcome (and its article, when ok, with the
-        KB facts it taught: ``kb_rows`` as ``KBJournal.taught_by`` gives them)."""
+        KB facts it taught: ``kb_rows`` as ``KBJournal.taught_by`` gives them,
+        and its site vote: ``site_rows`` as ``SiteJournal.voted_by`` gives them)."""
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
         art = outcome.article if outcome.ok else None
         self.outcomes.append({"doc_id": outcome.doc_id, "source": outcome.source,
@@ -139,6 +148,7 @@ class PartitionWriter:
         if art is not None:
             self.pending.append(art)
             self.pending_kb.extend(kb_rows or ())
+            self.pending_sites.extend({**r, "article_id": art.id} for r in site_rows or ())
             if len(self.pending) >= ROW_GROUP_ARTICLES:
                 self._flush()
 
@@ -146,7 +156,8 @@ class PartitionWriter:
         for name, rows in table_rows(self.pending, self.components).items():
             self.writers[name].write_table(_encode(name, rows))
         self.writers[KB_TABLE].write_table(_encode(KB_TABLE, self.pending_kb))
-        self.pending, self.pending_kb = [], []
+        self.writers[SITE_TABLE].write_table(_encode(SITE_TABLE, self.pending_sites))
+        self.pending, self.pending_kb, self.pending_sites = [], [], []
 
     def commit(self) -> dict[str, Any]:
         """Close the files, rename them into place, then write the done marker."""
@@ -205,12 +216,14 @@ def _decode(name: str, table: pa.Table) -> list[dict[str, Any]]:
 
 
 def read_articles(out_dir: str | os.PathLike, part_id: str,
-                  ) -> Iterator[tuple[Article, dict[str, str], list[dict[str, Any]]]]:
+                  ) -> Iterator[tuple[Article, dict[str, str], list[dict[str, Any]],
+                                      list[dict[str, Any]]]]:
     """The articles of one complete partition, a row group at a time, each with
-    its components and the KB facts it taught (rows for ``Store.add_article``)."""
+    its components, the KB facts it taught and its site vote (rows for
+    ``Store.add_article``)."""
     base = Path(out_dir)
     names = [n for n in WRITTEN_TABLES
-             if n != KB_TABLE or (base / n / f"part-{part_id}.parquet").exists()]
+             if n not in LEARNT_TABLES or (base / n / f"part-{part_id}.parquet").exists()]
     files = {n: pq.ParquetFile(base / n / f"part-{part_id}.parquet") for n in names}
     groups = {f.num_row_groups for f in files.values()}
     if len(groups) != 1:
@@ -223,7 +236,10 @@ def read_articles(out_dir: str | os.PathLike, part_id: str,
                 by_article.setdefault(r["article_id"], {}).setdefault(name, []).append(r)
         for r in rows.get(KB_TABLE, ()):
             by_article.setdefault(r["source"], {}).setdefault(KB_TABLE, []).append(r)
+        for r in rows.get(SITE_TABLE, ()):
+            by_article.setdefault(r["article_id"], {}).setdefault(SITE_TABLE, []).append(r)
         for row in rows["articles"]:
             own = by_article.get(row["id"], {})
             article = R.article_from_rows(row, own, own.get("events", []))
-            yield article, dict(row.get("components") or {}), own.get(KB_TABLE, [])
+            yield (article, dict(row.get("components") or {}), own.get(KB_TABLE, []),
+                   own.get(SITE_TABLE, []))

@@ -135,15 +135,27 @@ class SiteProfiles:
     """Profiles by site key, filled as articles are resolved.
 
     With ``record``, every vote observed is also appended to ``observed`` as
-    (article id, site key, tally), for the caller to store and clear.
+    (article id, site key, tally), for the caller to store and clear. An article
+    votes once: the pipeline re-runs a failed batch one article at a time, and the
+    articles before the bad one must not vote twice.
     """
+
+    #: How many recent article ids are remembered to refuse a second vote (a
+    #: re-run batch is at most a few hundred articles).
+    RECENT_VOTERS = 4096
 
     def __init__(self, record: bool = False) -> None:
         self._sites: dict[str, SiteProfile] = {}
         self.observed: list[tuple[str, str, PlaceTally]] | None = [] if record else None
+        self._voters: dict[str, None] = {}  # recent article ids, oldest first
 
     def __len__(self) -> int:
         return len(self._sites)
+
+    def start_recording(self) -> None:
+        """Append every later vote to ``observed`` (for a caller that stores them)."""
+        if self.observed is None:
+            self.observed = []
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str | None, str | None, float]],
@@ -163,8 +175,15 @@ class SiteProfiles:
 
     def observe(self, key: str | None, tally: PlaceTally | None,
                 article_id: str | None = None) -> None:
-        """Add one article of site ``key`` (nothing without a key or a vote)."""
+        """Add one article of site ``key`` (nothing without a key or a vote, or
+        when article ``article_id`` has voted already)."""
         if key and tally is not None:
+            if article_id is not None:
+                if article_id in self._voters:
+                    return
+                self._voters[article_id] = None
+                if len(self._voters) > self.RECENT_VOTERS:
+                    del self._voters[next(iter(self._voters))]
             self._sites.setdefault(key, SiteProfile()).add(tally)
             if self.observed is not None and article_id is not None:
                 self.observed.append((article_id, key, tally))
