@@ -211,6 +211,14 @@ def test_unknown_person_is_kept_unresolved(nlp):
                                 provenance="unresolved")]
 
 
+def test_a_common_noun_phrase_taken_for_a_name_is_no_actor(nlp):
+    text = "Hagel said the world's most powerful nations must talk to al-Shabaab."
+    labels = {"the world's most powerful nations": "Organisation", "al-Shabaab": "Organisation"}
+    actors = by_text(ActorStage(ActorKB())(article(nlp, text, labels)).actors)
+    assert "the world's most powerful nations" not in actors
+    assert "al-Shabaab" in actors  # a name starting lower-case stays an actor
+
+
 def test_ner_variants_role_phrases_places_and_pronouns(nlp):
     """What a domain NER emits: role phrases tagged Organisation, a country tagged
     Person, a pronoun tagged Person."""

@@ -225,6 +225,9 @@ class _ArticleWork:
             self._sentence_country(res, m)
         start = left.start_char if left is not None else m.start
         end = m.end
+        if res is None and not any(c.isupper() for c in strip_determiners(m.text)):
+            return  # a common-noun phrase taken for a name ("the world's most powerful
+            # nations"): not an actor, unlike an unknown proper name ("Zulhijjah Mirzadah")
         if res is None:
             actor = Actor(m.start, m.end, m.text, m.text, provenance="unresolved")
         else:
