@@ -76,3 +76,23 @@ def test_category_and_copyright_pretests_keep_results():
     assert meta.publisher_from_copyright("COPYRIGHT 2021 Harbour Times") == "Harbour Times"
     assert meta.publisher_from_copyright("(C) 2020 Fleet Weekly | All rights reserved") == "Fleet Weekly"
     assert meta.publisher_from_copyright("The fleet sailed at dawn") is None
+
+
+def test_body_only_gives_the_body_of_a_full_clean():
+    """``body_only`` (the HTML extractor's measure of a page's text) finds the same
+    body and captions, without title or date; a headline repeated at the top of the
+    body region stays in it, as nothing says it is the headline."""
+    from pathlib import Path
+
+    from sitrep.extract.flat_blocks import text_key
+    from sitrep.extract.flattext import clean_flat_text
+
+    example = Path(__file__).parents[2] / "examples" / "army-recognition-2013-08-20.txt"
+    text = example.read_text(encoding="utf-8")
+    full, body = clean_flat_text(text), clean_flat_text(text, body_only=True)
+    assert full.title and full.published and len(full.paragraphs) >= 5
+    assert (body.title, body.published, body.publisher) == (None, None, None)
+    assert [p for p in body.paragraphs if text_key(p) != text_key(full.title)] == full.paragraphs
+    assert body.captions == full.captions
+    page = "Menu\n\nNavy orders six frigates\n\n" + "\n\n".join(full.paragraphs)
+    assert clean_flat_text(page, body_only=True).paragraphs[-len(full.paragraphs):] == full.paragraphs
