@@ -165,20 +165,20 @@ def test_author_bio_under_the_body_is_dropped():
 
 
 def test_list_of_named_items_is_not_taken_for_bios():
-    items = [(f"Harbour {n} Museum", f"Harbour {n} Museum is a museum director's favourite stop for "
-              "visitors who want to see old frigates up close.") for n in ("North", "South", "East")]
+    items = [(f"Harbour {n} Museum", (f"Harbour {n} Museum is a museum director's favourite stop for "
+              "visitors who want to see old frigates up close.")) for n in ("North", "South", "East")]
     lines = [x for pair in items for x in pair]
     out = clean_flat_text(page("Headline of the frigate story", P1, *lines, P2))
     assert all(desc in out.paragraphs for _, desc in items)
 
 
 def test_japanese_sentences_are_body():
-    ja = ["\u4eca\u56de\u306e\u4e8b\u4ef6\u306e\u3088\u3046\u306b\u3001\u6a29\u5229\u8005\u306e"
+    ja = [("\u4eca\u56de\u306e\u4e8b\u4ef6\u306e\u3088\u3046\u306b\u3001\u6a29\u5229\u8005\u306e"
           "\u8a31\u8afe\u3092\u5f97\u305a\u306b\u5546\u54c1\u3092\u8ca9\u58f2\u3059\u308b\u3053\u3068"
-          "\u306f\u554f\u984c\u3067\u3059\u3002",
-          "\u901a\u5e38\u3001\u6b63\u898f\u306e\u30eb\u30fc\u30c8\u3067\u8ca9\u58f2\u3055\u308c\u305f"
+          "\u306f\u554f\u984c\u3067\u3059\u3002"),
+          ("\u901a\u5e38\u3001\u6b63\u898f\u306e\u30eb\u30fc\u30c8\u3067\u8ca9\u58f2\u3055\u308c\u305f"
           "\u5546\u54c1\u3092\u305d\u306e\u307e\u307e\u8ee2\u58f2\u3059\u308b\u5834\u5408\u306f"
-          "\u4fb5\u5bb3\u306b\u306a\u308a\u307e\u305b\u3093\u3002"]
+          "\u4fb5\u5bb3\u306b\u306a\u308a\u307e\u305b\u3093\u3002")]
     out = clean_flat_text(page("Home", "Menu", "Contact", *ja, "Copyright 2024 Example"))
     assert out.paragraphs == ja
 
@@ -217,10 +217,10 @@ def test_month_and_day_take_the_year_the_page_names():
 
 
 def test_teaser_list_with_truncated_summaries_ends_the_body():
-    teasers = [("Navy orders two more frigates", "The defence ministry signed a contract for two more "
-                "ships of the class on Tuesday, weeks after the first one..."),
-               ("How a radar is tested at sea", "Before a new radar joins the fleet, engineers spend "
-                "months at sea checking every mode of the\u2026")]
+    teasers = [("Navy orders two more frigates", ("The defence ministry signed a contract for two more "
+                "ships of the class on Tuesday, weeks after the first one...")),
+               ("How a radar is tested at sea", ("Before a new radar joins the fleet, engineers spend "
+                "months at sea checking every mode of the\u2026"))]
     lines = [x for pair in teasers for x in pair]
     out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, *lines))
     assert out.paragraphs == [P1, P2, P3]
@@ -255,3 +255,42 @@ def test_teaser_headings_with_a_tail_end_the_body():
     for heading in ("Add a new comment", "Read More Articles"):
         out = clean_flat_text(page("Headline of the frigate story", P1, P2, P3, heading, teaser))
         assert out.paragraphs == [P1, P2, P3], heading
+
+
+def test_site_name_after_a_bar_or_hyphen_is_cut_from_the_title():
+    for line in ("Best Frigates of the Decade | Naval News Daily", "Best Frigates of the Decade - Part 1"):
+        out = clean_flat_text(page("Home", "Ships", line, "By Jane Smith", P1, P2))
+        assert out.title == "Best Frigates of the Decade"
+
+
+def test_title_keeps_an_en_dash_part_and_a_short_head():
+    out = clean_flat_text(page("Home", "Frigate Trials \u2013 What We Learned at Sea", "By Jane Smith", P1, P2))
+    assert out.title == "Frigate Trials \u2013 What We Learned at Sea"
+    out = clean_flat_text(page("Home", "Naval News | The Frigate Programme", "By Jane Smith", P1, P2))
+    assert out.title == "Naval News | The Frigate Programme"
+
+
+def test_photo_credit_and_dated_byline_are_not_the_title():
+    for line in ("New Frigate Radar at Sea | Getty Images",
+                 "The new frigate at sea in the North Sea.Jane Doe / Reuters file",
+                 "Defence Ministry Frigate Trials (Photo: Royal Navy)",
+                 "By Jane Smith On 11/13/19 at 4:00 PM EST"):
+        out = clean_flat_text(page("Home", "News", "Air Defence", "Frigate Programme Moves Ahead",
+                                   "Share", "Tweet", "Email", line, P1, P2, P3))
+        assert out.title == "Frigate Programme Moves Ahead", line
+
+
+def test_three_capitalised_words_are_a_headline_not_a_name():
+    # "Healthy Frigate Tips" once counted as a person's name (like "Dylan Bailey, MS")
+    out = clean_flat_text(page("Home", "About", "Naval Ships and Submarines", "Healthy Frigate Tips",
+                               "March 1, 2024", P1, P2))
+    assert out.title == "Healthy Frigate Tips"
+
+
+def test_headline_at_the_page_top_when_the_body_starts_far_below():
+    # a headline, then a long run of one-word menu entries: the body starts far past
+    # the title window, the headline is found among the page's first blocks
+    menu = [f"Item{i}" for i in range(130)]
+    out = clean_flat_text(page("Home", "Frigate Radars Compared in Sea Trials", "By Jane Smith",
+                               *menu, P1, P2, P3))
+    assert out.title == "Frigate Radars Compared in Sea Trials"

@@ -48,3 +48,16 @@ def events(data_dir: str | None, out_dir: str | None, seed: int) -> None:
 
     clf = train_events(evals.find_data_dir(data_dir), Path(out_dir) if out_dir else None, seed=seed)
     click.echo(f"event model {clf.version}: {clf.meta}")
+
+
+@train.command(name="flat-title")
+@click.option("--data", "data_dir", default=None, metavar="DIR",
+              help="Development data folder (default: $SITREP_DATA or a shared/data found nearby).")
+@click.option("--l2", "lam", type=float, default=3.0, show_default=True,
+              help="Pull of the weights towards the previous round's.")
+def flat_title(data_dir: str | None, lam: float) -> None:
+    """Fit the flat-text cleaner's title weights; print split-half figures and the weights
+    (to paste into FlatTextOptions.title_weights)."""
+    from ..extract.flat_title_fit import fit_title_weights
+
+    fit_title_weights(evals.find_data_dir(data_dir), lam=lam, log=click.echo)

@@ -36,8 +36,8 @@ def find_published(blocks: list[Block], start: int, title_i: int,
                       near=start, distance_cost=opts.date_distance_cost, finder=meta.find_date)
 
 
-_DATE_KEY = re.compile(r"\b(?:published|posted|date|first published|on)\b", re.I)
-_UPDATED = re.compile(r"\b(?:updated?|modified|last updated|edited|reviewed)\b", re.I)
+_DATE_KEY = re.compile(r"\b(?:published|posted|date|first published|on)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated?|modified|last updated|edited|reviewed)\b", re.IGNORECASE)
 #: A label line ("Posted on", "Last update:") this short may sit alone above its date.
 _LABEL_MAX_CHARS = 40
 
@@ -80,12 +80,12 @@ _EXTRA_DATES = (
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[\u2022\u00b7]\s*(?P<mnum>[01]?\d)\s*[\u2022\u00b7]\s*"
                r"(?P<day>[0-3]?\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<day>[0-3]?\d)[.\-](?P<mon>" + _MON_ANY + r")[a-z]*[.\-](?P<year>(?:19|20)\d\d)(?!\d)",
-               re.I),
+               re.IGNORECASE),
 )
 #: "Jan 4" alone under a headline (blogs that leave the year out).
 _MONTH_DAY = re.compile(r"^(?P<mon>" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?$",
-                        re.I)
-_COPYRIGHT = re.compile(r"\u00a9|\(c\)|copyright|rights reserved", re.I)
+                        re.IGNORECASE)
+_COPYRIGHT = re.compile(r"\u00a9|\(c\)|copyright|rights reserved", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

@@ -65,13 +65,9 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None,
     of the body stays in it): what the HTML extractor needs to measure a page's
     text, at two thirds of the cost."""
     opts = options or FlatTextOptions()
-    blocks = split_blocks(text, opts, template)
+    blocks, start, end = body_region(text, opts, template)
     if not blocks:
         return CleanText()
-    start, end = main_region(blocks, opts)
-    end = cut_at_barrier(blocks, start, end, opts.barrier_cut_share)
-    end = cut_at_teasers(blocks, start, end, opts.barrier_cut_share)
-    start = skip_header(blocks, start, end, opts)
     out = CleanText()
     if body_only:
         _fill_body(blocks[start:end + 1], out, opts)
@@ -83,6 +79,19 @@ def clean_flat_text(text: str, options: FlatTextOptions | None = None,
     _read_footer(blocks, out)
     _fill_body(blocks[start:end + 1], out, opts)
     return out
+
+
+def body_region(text: str, opts: FlatTextOptions, template: frozenset[str] = frozenset()
+                ) -> tuple[list[Block], int, int]:
+    """Stage 1: the page's blocks and the first and last block of its body
+    (``[], 0, -1`` for a page without text)."""
+    blocks = split_blocks(text, opts, template)
+    if not blocks:
+        return [], 0, -1
+    start, end = main_region(blocks, opts)
+    end = cut_at_barrier(blocks, start, end, opts.barrier_cut_share)
+    end = cut_at_teasers(blocks, start, end, opts.barrier_cut_share)
+    return blocks, skip_header(blocks, start, end, opts), end
 
 
 def _read_header(header: list[Block], out: CleanText) -> None:
