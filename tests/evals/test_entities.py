@@ -86,7 +86,7 @@ def test_tiny_training_smoke(re3d_dir, tmp_path, feature_set):
     T.train_ner(re3d_dir, out, config=T.TrainConfig(epochs=2, feature_set=feature_set),
                 stock=stock, folds=0, log=lambda _: None)
     model = DomainNER(out)
-    assert set(model.ner.labels) == set(T.RE3D_LABELS)
+    assert set(model.labels) == set(T.RE3D_LABELS)
     assert model.feature_set == feature_set
     stage = EntityStage(stock, model=model)
     items = T.prepare(stock, T.read_re3d(re3d_dir))
@@ -101,10 +101,11 @@ def test_training_keeps_averaged_weights(re3d_dir):
 
     stock = load_nlp()
     items = T.prepare(stock, T.read_re3d(re3d_dir))
-    averaged = T.fit(stock, items, T.TrainConfig(epochs=2))
-    last = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False))
-    again = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False))
+    averaged = T.fit(stock, items, T.TrainConfig(epochs=2, architecture="parser"))
+    last = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False, architecture="parser"))
+    again = T.fit(stock, items, T.TrainConfig(epochs=2, average_weights=False, architecture="parser"))
     weights = [nlp.get_pipe("ner").model.to_bytes() for nlp in (averaged, last, again)]
     assert weights[1] == weights[2] and weights[0] != weights[1]
-    assert T.model_version(T.TrainConfig()).startswith("1.2.0")
-    assert T.model_version(T.TrainConfig(average_weights=False)).startswith("1.1.0")
+    assert T.model_version(T.TrainConfig(architecture="parser")).startswith("1.2.0")
+    assert T.model_version(T.TrainConfig()).startswith("1.3.0-tagger3")
+    assert T.model_version(T.TrainConfig(architecture="parser", average_weights=False)).startswith("1.1.0")

@@ -301,3 +301,25 @@ def cased_rules(doc: Any, place_adverbs: bool = False) -> list[tuple]:
         out += [(i, i + 1, "Location", "rule") for i in token_index(doc, PLACE_ADVERBS)
                 if doc[i].tag_ == "RB"]
     return sorted(out)
+
+
+def repeated_names(doc: Any, spans: Iterable[tuple]) -> list[tuple]:
+    """Add a Person span for a lone capitalised proper noun that no span covers and that
+    repeats the first or last word of a multi-word Person found before it ("Wang said"
+    after "Wang Yang"): the domain NER often misses a bare surname in a later sentence."""
+    spans = sorted(spans)
+    ends: dict[str, int] = {}  # name word -> end of the first Person span holding it
+    for start, end, label, _source in spans:
+        if label == "Person" and end - start > 1:
+            for word in (doc[start].text, doc[end - 1].text):
+                ends.setdefault(word, end)
+    if not ends:
+        return spans
+    covered = {i for start, end, *_ in spans for i in range(start, end)}
+    found = []
+    for i in token_index(doc, list(ends), "ORTH"):
+        near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if i not in covered and i >= ends[doc[i].text] and doc[i].pos_ == "PROPN" \
+                and doc[i].is_title and not any(t.pos_ == "PROPN" for t in near):
+            found.append((i, i + 1, "Person", "rule"))
+    return sorted(spans + found)
