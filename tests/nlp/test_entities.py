@@ -436,6 +436,19 @@ def test_whole_numbers(nlp):
                                            (13, 14, "Quantity", "ner"), (15, 16, "Location", "ner")]
 
 
+def test_whole_words(nlp):
+    doc = nlp("It builds heavy-duty helicopters and long - range jets for the pro-Kremlin army.")
+    words = [t.text for t in doc]
+    duty, rng, kremlin = words.index("duty"), words.index("range"), words.index("Kremlin")
+    spans = [(duty, duty + 2, "MilitaryPlatform", "ner"), (rng, rng + 2, "MilitaryPlatform", "ner"),
+             (kremlin - 2, kremlin - 1, "Person", "ner"), (kremlin, kremlin + 2, "Organisation", "ner")]
+    assert E.whole_words(doc, spans) == [
+        (duty - 2, duty + 2, "MilitaryPlatform", "ner"),  # glued: "heavy-duty helicopters"
+        (rng, rng + 2, "MilitaryPlatform", "ner"),  # spaced hyphen: not one word
+        (kremlin - 2, kremlin - 1, "Person", "ner"),
+        (kremlin, kremlin + 2, "Organisation", "ner")]  # not over another span
+
+
 def test_roles_are_people(nlp):
     doc = nlp("The UN High Commissioner for Refugees met the Ministry of Defence.")
     spans = [(0, 6, "Organisation", "ner"), (7, 11, "Organisation", "ner")]

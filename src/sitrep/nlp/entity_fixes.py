@@ -176,6 +176,24 @@ def whole_numbers(doc: Any, spans: Iterable[tuple]) -> list[tuple]:
     return _number_ranges(doc, out)
 
 
+def whole_words(doc: Any, spans: Iterable[tuple]) -> list[tuple]:
+    """Start a span at the beginning of the hyphenated word it starts inside
+    ("heavy - duty helicopters" from "duty helicopters"): the tokenizer splits such
+    words and a tagger can start an entity at any piece of them. Only spans whose
+    first token is glued to a hyphen glued to a word are moved, and not over
+    another span."""
+    spans = sorted(spans)
+    ends = {e for _s, e, _l, _src in spans}
+    out = []
+    for start, end, label, source in spans:
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
+                and start - 1 not in ends:
+            start -= 2
+        out.append((start, end, label, source))
+    return out
+
+
 #: Words between the two numbers of a range ("3 , 000 to 5 , 000", "15 to 20 percent").
 RANGE_WORDS = frozenset({"to", "-", "–"})
 
