@@ -351,9 +351,15 @@ def test_token_index(nlp):
 def test_places_not_people(nlp):
     doc = Doc(nlp.vocab, words=["isolation", "of", "Raqqah", "and", "Karim", "Raqqah"])
     spans = [(2, 3, "Person", "ner"), (4, 5, "Person", "ner"), (5, 6, "Organisation", "ner")]
-    # only Person spans whose whole text is a listed place change
+    # only Person spans whose whole text is a listed place change ...
     assert E.places_not_people(doc, spans, frozenset({"raqqah"})) == [
         (2, 3, "Location", "ner"), (4, 5, "Person", "ner"), (5, 6, "Organisation", "ner")]
+    # ... and Organisation spans that are a listed place after a place preposition
+    doc = Doc(nlp.vocab, words=["he", "was", "in", "the", "United", "States", "as", "the",
+                                "United", "States", "said"])
+    spans = [(3, 6, "Organisation", "ner"), (7, 10, "Organisation", "ner")]
+    assert E.places_not_people(doc, spans, frozenset({"united states"})) == [
+        (3, 6, "Location", "ner"), (7, 10, "Organisation", "ner")]
 
 
 def test_drop_citations(nlp):

@@ -18,10 +18,19 @@ from .entity_rules import token_index
 def places_not_people(doc: Any, spans: Iterable[tuple], places: frozenset[str]) -> list[tuple]:
     """Relabel Location a Person span whose text is a known place name (``places``,
     lower-cased: the place lexicon of :mod:`sitrep.nlp.entity_lexicons`): the domain NER
-    and the stock NER both tag unfamiliar towns ("Raqqah", "Karabilah") as people."""
-    return [(start, end, "Location" if label == "Person"
-             and doc[start:end].text.lower() in places else label, source)
-            for start, end, label, source in spans]
+    and the stock NER both tag unfamiliar towns ("Raqqah", "Karabilah") as people; and an
+    Organisation span that is a known place after a place preposition ("he was in the
+    United States": a place there, not a government)."""
+    out = []
+    for start, end, label, source in spans:
+        text = doc[start:end].text.lower()
+        if label == "Person" and text in places:
+            label = "Location"
+        elif label == "Organisation" and start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS \
+                and (text[4:] if text.startswith("the ") else text) in places:
+            label = "Location"
+        out.append((start, end, label, source))
+    return out
 
 
 def drop_citations(doc: Any, spans: Iterable[tuple]) -> list[tuple]:
