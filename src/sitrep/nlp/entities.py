@@ -319,7 +319,6 @@ class EntityStage:
             # "Wang said" after "Wang Yang" (the taggers miss such bare surnames that
             # spaCy's parser found): no change in F1 on re3d (one sentence per doc)
             spans = repeated_names(doc, spans)
-        if self.use_rules:
             # 5-fold CV on re3d: Person -> Location by the place lexicon +0.002 overall
             # (Location 0.614 -> 0.621, Person 0.697 -> 0.703); dropping citation markers
             # +0.001 (Quantity 0.564 -> 0.579); speakers +0.001 (Person -> 0.718; 9 spans

@@ -76,8 +76,8 @@ class TrainConfig:
     #: ``parser``: spaCy's transition-based ``ner``; ``tagger``: ``members`` BILUO taggers
     #: whose probabilities are averaged (:mod:`sitrep.nlp.entity_tagger`). 5-fold CV of
     #: the whole stage on re3d, seeds 0/1/2: parser 0.662/0.649/0.646; one tagger 0.649
-    #: (seed 0); three taggers 0.664/0.663 (seeds 0/1; halves of seed 0 0.675/0.652 against
-    #: the parser's 0.673/0.651). The ensemble's gain is over the parser's spread by seed,
+    #: (seed 0); three taggers 0.664/0.663/0.658 (seeds 0/1/2; halves of seed 0 0.675/0.652
+    #: against the parser's 0.673/0.651). The ensemble's gain is over the parser's spread by seed,
     #: and three taggers take about as much CPU time as the one parser (spaCy's
     #: transition loop costs more than a tagger's whole network).
     architecture: str = "tagger"
