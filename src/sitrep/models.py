@@ -10,6 +10,7 @@ into ``Article.text`` (Python string indices), never copies of the text.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -29,6 +30,14 @@ ENTITY_LABELS: tuple[str, ...] = (
 
 #: Date precisions an event date may carry.
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+
+
+def inside(mention: Any, items: Iterable[Any]) -> list[Any]:
+    """The actors (or places) of ``items`` that lie within ``mention``'s span, in the same
+    part (body or caption): the mention's own resolution, or the ones a group mention holds
+    ("Chinese and Russian militaries" is read as one actor per country)."""
+    return [x for x in items if x.part == mention.part
+            and mention.start <= x.start and x.end <= mention.end]
 
 
 def content_hash(data: bytes | str) -> str:

@@ -46,3 +46,23 @@ def test_articles_search_and_show(store, tmp_path):
     assert out.exit_code == 0 and "## Events" in out.output and "CONSULT" in out.output
     out = CliRunner().invoke(main, ["show", "nope", "--db", db])
     assert out.exit_code == 2 and "no article with id 'nope'" in out.output
+
+
+def test_show_lists_the_actors_inside_a_group_mention():
+    from sitrep.cli.browse import render_article
+    from sitrep.models import Actor, Mention
+
+    text = "Chinese and Russian militaries drilled."
+    art = make_article(text)
+    art.captions = ["Russian militaries on parade."]
+    art.mentions = [Mention(0, 7, "Chinese", "Nationality"),
+                    Mention(12, 30, "Russian militaries", "Organisation"),
+                    Mention(0, 18, "Russian militaries", "Organisation", part="caption")]
+    # the actor of the body's group mention covers its nationality word only
+    art.actors = [Actor(0, 7, "Chinese", "China", "CHN", "MIL"),
+                  Actor(12, 19, "Russian", "Russia", "RUS", "MIL")]
+    rows = {line.split("  ")[0] + "|" + line.rstrip().rsplit("  ", 1)[-1].strip()
+            for line in render_article(art).splitlines() if "militaries" in line}
+    assert "Russian militaries|Russia (RUS, MIL)" in rows
+    # the caption's mention shares offsets with body actors but not their part
+    assert "Russian militaries|Organisation" in rows

@@ -6,12 +6,11 @@ import csv
 import io
 import json
 import os
-import sys
 
 import click
 
 from ..errors import NotFound, UsageError
-from ..models import Article, content_hash
+from ..models import Article, content_hash, inside
 from ..store import query as Q
 from .common import db_option, open_store, table
 
@@ -138,14 +137,13 @@ def render_article(a: Article) -> str:
     out += ["", *[p + "\n" for p in a.paragraphs]]
     for c in a.captions:
         out.append(f"[caption] {c}")
-    actors = {(x.start, x.end): x for x in a.actors}
-    places = {(x.start, x.end): x for x in a.places}
     rows = []
     for m in a.mentions:
-        act, pl = actors.get((m.start, m.end)), places.get((m.start, m.end))
+        acts = inside(m, a.actors)
+        pl = next(iter(inside(m, a.places)), None)
         res = ""
-        if act:
-            res = " ".join(x for x in (act.role and f"{act.role},", act.name, f"({act.country or '?'}, {act.sector or '?'})") if x)
+        if acts:
+            res = "; ".join(" ".join(x for x in (act.role and f"{act.role},", act.name, f"({act.country or '?'}, {act.sector or '?'})") if x) for act in acts)
         elif pl:
             res = f"{pl.name} ({pl.country or '?'}) {pl.lat:.2f}, {pl.lon:.2f}" if pl.lat is not None else pl.name
         rows.append({"text": m.text, "label": m.label, "resolved to": res})
