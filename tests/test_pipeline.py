@@ -4,7 +4,7 @@ from sitrep.errors import PipelineError
 from sitrep.models import RawDocument
 from sitrep.pipeline import Counts, Pipeline, check_order
 
-from helpers import CapitalStage, TextExtractor, make_article
+from helpers import TextExtractor, make_article
 
 
 class NeedsDoc:

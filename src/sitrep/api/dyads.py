@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 
 def period_range(period: str) -> tuple[str, str]:
