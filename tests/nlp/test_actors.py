@@ -280,3 +280,15 @@ def test_ethnic_group_is_not_the_country(nlp):
     labels = {"Serb forces": "Organisation", "Albanians": "Organisation"}
     actors = ActorStage(ActorKB())(article(nlp, text, labels)).actors
     assert [(a.text, a.country) for a in actors if a.country] == [("Serb forces", "SRB")]
+
+
+def test_a_country_tagged_as_an_organisation_is_its_state(nlp):
+    text = "The United Nations criticised China over tests held in China."
+    art = article(nlp, text, {"The United Nations": "Organisation"})
+    art.mentions += [Mention(30, 35, "China", "Organisation"), Mention(55, 60, "China", "Location")]
+    art.mentions.sort(key=lambda m: m.start)
+    actors = ActorStage(ActorKB())(art).actors
+    state = [a for a in actors if a.start == 30]
+    assert state and (state[0].country, state[0].sector) == ("CHN", "GOV")
+    assert "organisation" in state[0].provenance
+    assert not [a for a in actors if a.start == 55]  # the place tests were held in: no actor

@@ -444,20 +444,26 @@ class _ArticleWork:
         return people[-1] if people and desc.country else None
 
     def _metonym(self, m: Mention) -> None:
-        """A country or capital as the subject of a clause stands for its government."""
+        """A country or capital as the subject of a clause stands for its government; so
+        does a country name the NER tagged as an organisation ("China's official Xinhua
+        News Agency": the state, not the territory)."""
         span = self._span(m.start, m.end)
         if span is None:
             return
         root = span.root
         dep = root.dep_ if root.dep_ != "conj" else root.head.dep_
-        if dep not in SUBJECT_DEPS:
-            return
         a3 = self.r.countries.by_name(m.text) or self.r.countries.by_capital(m.text)
         if a3 is None:
             return
         kind = "capital" if self.r.countries.by_capital(m.text) else "country"
+        if dep in SUBJECT_DEPS:
+            why = f"text: {kind} as subject (metonym)"
+        elif m.label == "Organisation" and kind == "country":
+            why = "text: country named as an organisation"  # "China's official Xinhua"
+        else:
+            return
         self._add(Actor(m.start, m.end, m.text, self.r.countries.name_of(a3), a3, METONYM_SECTOR,
-                        provenance=f"text: {kind} as subject (metonym)"))
+                        provenance=why))
 
 
 def _heads_state(role: str | None) -> bool:
