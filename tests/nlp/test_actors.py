@@ -229,7 +229,8 @@ def test_ner_variants_role_phrases_places_and_pronouns(nlp):
               "the Chinese army": "Organisation", "Second Artillery Force": "Person",
               "China": "Person", "he": "Person", "Chang Wanquan": "Person",
               "The Chinese general": "Organisation"}
-    actors = by_text(ActorStage(ActorKB())(article(nlp, text, labels)).actors)
+    found = ActorStage(ActorKB())(article(nlp, text, labels)).actors
+    actors = by_text(found)
     gov = actors["The Chinese government"]
     assert (gov.name, gov.country, gov.sector) == ("China", "CHN", "GOV")
     assert (actors["its Russian counterparts"].country, actors["its Russian counterparts"].sector) \
@@ -237,7 +238,9 @@ def test_ner_variants_role_phrases_places_and_pronouns(nlp):
     saf = actors["Second Artillery Force"]
     assert (saf.country, saf.sector) == ("CHN", "MIL") and "Chinese army" in saf.provenance
     assert (actors["China"].country, actors["China"].sector) == ("CHN", "GOV")
-    assert "he" not in actors
+    # no person before "he" in its sentence, and "Second Artillery Force" tagged Person
+    # in the sentence before is no person: "he" stays unresolved
+    assert not [a for a in found if a.start == text.index(" he ") + 1]
     # Chang is unknown here (no title, empty KB): the general is not linked to him
     general = actors["The Chinese general"]
     assert general.antecedent is None and (general.country, general.sector) == ("CHN", "MIL")
@@ -292,3 +295,22 @@ def test_a_country_tagged_as_an_organisation_is_its_state(nlp):
     assert state and (state[0].country, state[0].sector) == ("CHN", "GOV")
     assert "organisation" in state[0].provenance
     assert not [a for a in actors if a.start == 55]  # the place tests were held in: no actor
+
+
+def test_a_pronoun_refers_to_the_only_person_before_it(nlp):
+    text = ("Defense Secretary Chuck Hagel spoke on Monday. He said he would visit Beijing. "
+            "Hagel met Chang Wanquan, and he praised the talks.")
+    art = article(nlp, text, {"Chuck Hagel": "Person", "Hagel": "Person",
+                              "Chang Wanquan": "Person", "He": "Person"})
+    art.mentions += [Mention(m.start(), m.end(), "he", "Person")
+                     for m in re.finditer(r"\bhe\b", text)]
+    art.mentions.sort(key=lambda m: m.start)
+    actors = ActorStage(ActorKB())(art).actors
+    pronouns = sorted((a.start, a.name, a.antecedent) for a in actors
+                      if a.text.strip().lower() == "he")
+    first = text.index("Chuck Hagel")
+    # "He" and "he" of the second sentence: Hagel, the only person of the sentence before
+    assert [(name, ante) for _, name, ante in pronouns] == [("Chuck Hagel", first)] * 2
+    # "he" after two people of its own sentence: nobody
+    assert not [a for a in actors if a.start > text.index("Chang")
+                and a.text.strip().lower() == "he"]

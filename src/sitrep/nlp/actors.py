@@ -12,7 +12,8 @@ starts with a description keeps only its name as the actor span ("the Chinese
 army Second Artillery Force"), and a name the NER missed right after a title is
 picked up ("Minister for National Defense Chang Wanquan"). Later mentions ("Wang",
 "the vice premier", "the Chinese general") link to their first full mention
-(``antecedent``) and inherit its resolution.
+(``antecedent``) and inherit its resolution; so does a personal pronoun when one named
+person alone precedes it in its sentence (or, failing any, in the sentence before).
 What an article teaches about a named actor is learnt into the KB with provenance.
 """
 
@@ -47,9 +48,11 @@ STATE_HEAD_TITLES = frozenset({"president", "premier", "king", "queen", "emir", 
                                "monarch", "chancellor", "general", "gen", "colonel", "col",
                                "marshal", "dictator", "junta"})
 PRONOUN_DETS = frozenset({"our", "my", "your", "their", "its", "his", "her"})
-#: Pronouns a NER may tag as Person: not actors by themselves (no coreference here).
+#: Pronouns a NER may tag as Person: not named actors (the personal ones of
+#: ``PERSONAL_PRONOUNS`` may refer back to one: ``_ArticleWork._pronoun``).
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me",
                       "his", "hers", "their", "it", "you", "who"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 class ActorStage:
@@ -97,6 +100,7 @@ class _ArticleWork:
         self.used: list[tuple[int, int]] = []  # char ranges consumed by actors/descriptors
         self.proper: list[Mention] = []  # Person/Organisation mentions with a proper name
         self.named: list[Actor] = []  # actors resolved from a proper name (learnable)
+        self.people: set[int] = set()  # start offsets of the named persons' first mentions
         self._chunk_cache = None  # the doc's noun chunks, computed once per article
 
     # -- helpers -----------------------------------------------------------------
@@ -156,6 +160,9 @@ class _ArticleWork:
         for m in sorted(places, key=lambda m: m.start):
             if self._free(m.start, m.end):
                 self._metonym(m)
+        for m in mentions:
+            if m.text.lower() in PERSONAL_PRONOUNS and self._free(m.start, m.end):
+                self._pronoun(m)
 
     def _name_part(self, m: Mention) -> Mention:
         """The proper name at the end of a mention that starts with a description
@@ -237,6 +244,8 @@ class _ArticleWork:
                           provenance=_prov(res, phrase))
         self._add(actor, (start, end))
         self.named.append(actor)
+        if m.label == "Person" and not self.r.describe(m.text.split()[-1]).sector:
+            self.people.add(actor.start)  # not "Second Artillery Force" tagged Person
         if appos is not None:
             self.used.append((appos.start_char, appos.end_char))
 
@@ -442,6 +451,30 @@ class _ArticleWork:
             if mil:
                 return mil[-1]
         return people[-1] if people and desc.country else None
+
+    def _pronoun(self, m: Mention) -> None:
+        """"The Chinese general said he ...": a personal pronoun refers to the named person
+        before it in its sentence when there is only one, else to the only one of the
+        sentence before. Two people, or none, and the pronoun stays unresolved."""
+        tok = self._token_at(m.start)
+        if tok is None or not self.doc.has_annotation("SENT_START"):
+            return
+        sent = tok.sent
+        before = self.doc[sent.start - 1].sent if sent.start else None
+        for lo, hi in ((sent.start_char, m.start),
+                       (before.start_char, before.end_char) if before is not None else (0, 0)):
+            people = {}
+            for a in self.actors:
+                root = a.start if a.antecedent is None else a.antecedent
+                if root in self.people and lo <= a.start and a.end <= hi:
+                    people.setdefault(root, a)
+            if len(people) == 1:
+                (root,) = people
+                first = next(a for a in self.actors if a.start == root and a.antecedent is None)
+                self._add(_inherit(first, m.start, m.end, m.text, "pronoun refers to"))
+                return
+            if people:
+                return
 
     def _metonym(self, m: Mention) -> None:
         """A country or capital as the subject of a clause stands for its government; so
