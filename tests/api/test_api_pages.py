@@ -97,3 +97,21 @@ def test_safe_url():
     assert safe_url("https://a.b/c") == "https://a.b/c"
     assert safe_url("JavaScript:alert(1)") is None
     assert safe_url("data:text/html,x") is None and safe_url(None) is None
+
+
+def test_article_page_and_json_say_what_a_named_system_is(client, seeded):
+    from helpers import make_article
+    from sitrep.models import Mention
+
+    store, _ = seeded
+    text = "DF-31A missiles and three S-400 systems paraded past a gadget."
+    art = make_article(text)
+    art.mentions = [Mention(text.index(w), text.index(w) + len(w), w, "Weapon")
+                    for w in ("DF-31A", "three S-400 systems", "gadget")]
+    store.add_article(art)
+    data = client.get(f"/api/articles/{art.id}").json()
+    assert [(s["name"], s["kind"], s["origin"]) for s in data["systems"]] == [
+        ("DF-31A", "ICBM", ["CHN"]),
+        ("S-400", "long-range surface-to-air missile system", ["RUS"])]
+    html = client.get(f"/articles/{art.id}").text
+    assert "ICBM (CHN)" in html and "surface-to-air missile system (RUS)" in html

@@ -12,6 +12,7 @@ from ..store import query as Q
 from ..store import Store
 from ..events.dyads import series
 from ..events.types import WEIGHTS
+from ..nlp.systems import systems_of
 from .filters import Country, Limit, Offset, Text200, article_filter, event_filter
 
 router = APIRouter(prefix="/api", tags=["read"], default_response_class=JSONResponse)
@@ -69,6 +70,7 @@ def article_payload(store: Store, article_id: str) -> dict[str, Any]:
     """The article JSON: ``Article.to_dict()`` with event rows (with ids) and its story."""
     art = Q.get_article(store, article_id)
     out = art.to_dict()
+    out["systems"] = systems_of(art.mentions)  # what each named weapon/platform is
     out["events"] = [event_out(r) for r in Q.list_events(
         store, Q.EventFilter(article_id=article_id, limit=Q.MAX_LIMIT))]
     out["story"] = []

@@ -11,6 +11,7 @@ import click
 
 from ..errors import NotFound, UsageError
 from ..models import Article, content_hash, inside
+from ..nlp.systems import SYSTEM_LABELS, shipped_index
 from ..store import query as Q
 from .common import db_option, open_store, table
 
@@ -141,9 +142,12 @@ def render_article(a: Article) -> str:
     for m in a.mentions:
         acts = inside(m, a.actors)
         pl = next(iter(inside(m, a.places)), None)
+        system = shipped_index().find(m.text) if m.label in SYSTEM_LABELS else None
         res = ""
         if acts:
             res = "; ".join(" ".join(x for x in (act.role and f"{act.role},", act.name, f"({act.country or '?'}, {act.sector or '?'})") if x) for act in acts)
+        elif system:
+            res = system.describe()
         elif pl:
             res = f"{pl.name} ({pl.country or '?'}) {pl.lat:.2f}, {pl.lon:.2f}" if pl.lat is not None else pl.name
         rows.append({"text": m.text, "label": m.label, "resolved to": res})
