@@ -40,6 +40,20 @@ def inside(mention: Any, items: Iterable[Any]) -> list[Any]:
             and mention.start <= x.start and x.end <= mention.end]
 
 
+def participants(mention: Any, events: Iterable[Any]) -> list[Any]:
+    """The sides of a named exercise or operation: the actors and recipients of the
+    COOPERATE events whose evidence sentence holds the mention ("Chinese and Russian
+    militaries concluded ... Peace Mission 2013" -> China, Russia), each country once.
+    Events are coded on the body, so a caption's mention has none."""
+    out: dict[Any, Any] = {}
+    for e in events:
+        if mention.part == "body" and e.type == "COOPERATE" \
+                and e.evidence.start <= mention.start and mention.end <= e.evidence.end:
+            for arg in (*e.actors, *e.recipients):
+                out.setdefault(arg.country or arg.name, arg)
+    return list(out.values())
+
+
 def content_hash(data: bytes | str) -> str:
     """Return the sha256 hex digest identifying a document's raw content."""
     if isinstance(data, str):

@@ -115,3 +115,13 @@ def test_article_page_and_json_say_what_a_named_system_is(client, seeded):
         ("S-400", "long-range surface-to-air missile system", ["RUS"])]
     html = client.get(f"/articles/{art.id}").text
     assert "ICBM (CHN)" in html and "surface-to-air missile system (RUS)" in html
+
+
+def test_a_named_exercise_shows_who_takes_part(client, arts):
+    a = arts["harbin"]
+    data = client.get(f"/api/articles/{a.id}").json()
+    (ex,) = data["exercises"]
+    assert data["text"][ex["start"]:ex["end"]] == "Peace Mission 2013"
+    assert [p["country"] for p in ex["participants"]] == ["CHN", "RUS"]
+    html = client.get(f"/articles/{a.id}").text
+    assert "with China (CHN), Russia (RUS)" in html

@@ -66,3 +66,22 @@ def test_show_lists_the_actors_inside_a_group_mention():
     assert "Russian militaries|Russia (RUS, MIL)" in rows
     # the caption's mention shares offsets with body actors but not their part
     assert "Russian militaries|Organisation" in rows
+
+
+def test_show_names_the_sides_of_an_exercise_from_its_cooperate_event():
+    from sitrep.cli.browse import render_article
+    from sitrep.models import Event, EventArg, Mention, Span
+
+    text = "China and Russia held Joint Sea 2013. Japan watched Joint Sea 2013 closely."
+    art = make_article(text)
+    first, second = text.index("Joint Sea"), text.rindex("Joint Sea")
+    art.mentions = [Mention(first, first + 14, "Joint Sea 2013", "Exercise"),
+                    Mention(second, second + 14, "Joint Sea 2013", "Exercise")]
+    art.events = [Event("COOPERATE", Span(0, text.index(".") + 1),
+                        actors=[EventArg("China", "China", "CHN", "MIL"),
+                                EventArg("Russia", "Russia", "RUS", "MIL")]),
+                  Event("CONSULT", Span(text.index("Japan"), len(text)),
+                        actors=[EventArg("Japan", "Japan", "JPN", "GOV")])]
+    rows = [line for line in render_article(art).splitlines() if "Joint Sea 2013  " in line]
+    assert rows[0].rstrip().endswith("with China (CHN), Russia (RUS)")
+    assert rows[1].rstrip().endswith("Exercise")  # in a sentence that codes no COOPERATE

@@ -12,6 +12,7 @@ from ..store import query as Q
 from ..store import Store
 from ..events.dyads import series
 from ..events.types import WEIGHTS
+from ..models import participants
 from ..nlp.systems import systems_of
 from .filters import Country, Limit, Offset, Text200, article_filter, event_filter
 
@@ -71,6 +72,10 @@ def article_payload(store: Store, article_id: str) -> dict[str, Any]:
     art = Q.get_article(store, article_id)
     out = art.to_dict()
     out["systems"] = systems_of(art.mentions)  # what each named weapon/platform is
+    out["exercises"] = [  # who takes part in each named exercise or operation
+        {"start": m.start, "end": m.end, "part": m.part,
+         "participants": [{"name": x.name, "country": x.country} for x in sides]}
+        for m in art.mentions if m.label == "Exercise" and (sides := participants(m, art.events))]
     out["events"] = [event_out(r) for r in Q.list_events(
         store, Q.EventFilter(article_id=article_id, limit=Q.MAX_LIMIT))]
     out["story"] = []

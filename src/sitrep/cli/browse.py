@@ -10,7 +10,7 @@ import os
 import click
 
 from ..errors import NotFound, UsageError
-from ..models import Article, content_hash, inside
+from ..models import Article, content_hash, inside, participants
 from ..nlp.systems import SYSTEM_LABELS, shipped_index
 from ..store import query as Q
 from .common import db_option, open_store, table
@@ -148,6 +148,8 @@ def render_article(a: Article) -> str:
             res = "; ".join(" ".join(x for x in (act.role and f"{act.role},", act.name, f"({act.country or '?'}, {act.sector or '?'})") if x) for act in acts)
         elif system:
             res = system.describe()
+        elif m.label == "Exercise" and (sides := participants(m, a.events)):
+            res = "with " + ", ".join(f"{x.name} ({x.country or '?'})" for x in sides)
         elif pl:
             res = f"{pl.name} ({pl.country or '?'}) {pl.lat:.2f}, {pl.lon:.2f}" if pl.lat is not None else pl.name
         rows.append({"text": m.text, "label": m.label, "resolved to": res})
