@@ -109,3 +109,22 @@ def test_training_keeps_averaged_weights(re3d_dir):
     assert T.model_version(T.TrainConfig(architecture="parser")).startswith("1.2.0")
     assert T.model_version(T.TrainConfig()).startswith("1.3.0-tagger3")
     assert T.model_version(T.TrainConfig(architecture="parser", average_weights=False)).startswith("1.1.0")
+
+
+def test_shipped_stage_is_scored_on_sentences_it_never_learnt_from(re3d_dir):
+    from sitrep.evals import EvalOptions
+    from sitrep.evals.entities import re3d_shipped
+
+    folder = re3d_dir / "entities" / "re3d"
+    (folder / "test.conll").write_text("Russian\tB-Nationality\njets\tO\nhit\tO\n"
+                                       "Aleppo\tB-Location\n.\tO\n")
+    report = re3d_shipped(EvalOptions(data_dir=re3d_dir))
+    text = report.text()
+    # the development sentences kept out of training (BBC, and UK Gov|Wikipedia): 2 sentences
+    assert "not trained on (licence): 2 sentences" in text
+    assert "test.conll: 1 sentences" in text
+    for key in ("f1", "names_style_f1", "test_f1", "test_names_style_f1"):
+        assert 0.0 <= report.metrics[key] <= 1.0
+    # gold spans: "The UN" and "Syria" held out of training; "Russian" and "Aleppo" in test
+    golds = [int(line.split()[-1]) for line in text.splitlines() if line.startswith("ALL")]
+    assert golds == [2, 2]

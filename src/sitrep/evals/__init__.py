@@ -21,6 +21,7 @@ EVALS: dict[str, str] = {
     "extraction-wcxb": "sitrep.evals.extraction:wcxb",
     "extraction-flattext": "sitrep.evals.extraction:flattext",
     "entities-re3d": "sitrep.evals.entities:re3d",
+    "entities-re3d-shipped": "sitrep.evals.entities:re3d_shipped",
     "actors-ngec": "sitrep.evals.actors:ngec",
     "geo-lgl": "sitrep.evals.geo:lgl",
     "events-plover": "sitrep.evals.events:plover",

@@ -15,6 +15,7 @@ Labels absent from the CoNLL conversion of re3d (Vehicle, Exercise, ...) are not
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from . import EvalOptions, EvalReport
@@ -64,6 +65,39 @@ def re3d(opts: EvalOptions) -> EvalReport:
                         "{:.0f}; parse + entities {:.0f}; ratio {:.2f}".format(
                             SPEED_REPEATS, report.metrics["words_per_s_stock"],
                             report.metrics["words_per_s_stages"], report.metrics["speed_ratio"]))
+    return report
+
+
+def re3d_shipped(opts: EvalOptions) -> EvalReport:
+    """The shipped model and stage, as they are, on re3d sentences they never learnt
+    from: the development sentences whose licence kept them out of training, and every
+    sentence of any other ``*.conll`` file beside ``train.conll`` (a test split)."""
+    from ..nlp import train as tr
+    from ..nlp.entities import EntityStage
+    from ..nlp.parse import load_nlp
+
+    folder = tr.find_re3d(opts.data_dir)
+    sets = [("development sentences not trained on (licence)",
+             [s for s in tr.read_re3d(folder) if not s.permissive])]
+    sets += [(path.name, tr.read_conll(path)) for path in sorted(folder.glob("*.conll"))
+             if path.name != "train.conll"]
+    stock = load_nlp()
+    stages = {style: EntityStage(stock, style=style) for style in ("re3d", "names")}
+    report = EvalReport("entities-re3d-shipped")
+    for k, (name, sentences) in enumerate(sets):
+        sentences = sentences[:opts.limit] if opts.limit else sentences
+        if not sentences:
+            continue
+        items = tr.prepare(stock, sentences)
+        scores = {style: tr.Scores() for style in stages}
+        for style, stage in stages.items():
+            tr.score_stage(stage, items, scores[style])
+        prefix = "" if k == 0 else f"{Path(name).stem}_"
+        report.metrics.update(scores["re3d"].metrics(prefix=prefix))
+        report.metrics[f"{prefix}names_style_f1"] = scores["names"].prf()[2]
+        report.lines.append(scores["re3d"].table(
+            f"## the shipped entity stage (re3d span style) on {name}: {len(items)} sentences"))
+        report.lines.append(f"(shipped 'names' style: F1 {scores['names'].prf()[2]:.3f})")
     return report
 
 

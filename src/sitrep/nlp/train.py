@@ -117,9 +117,15 @@ def find_re3d(data_dir: Path | str) -> Path:
 def read_re3d(data_dir: Path | str) -> list[Sentence]:
     """All sentences of re3d with their licence flag."""
     folder = find_re3d(data_dir)
-    licences = _read_licences(folder / "train.sources.tsv")
+    return read_conll(folder / "train.conll", _read_licences(folder / "train.sources.tsv"))
+
+
+def read_conll(path: Path, licences: dict[int, bool] | None = None) -> list[Sentence]:
+    """The sentences of a ``token<TAB>IOB2-tag`` file; ``permissive`` from ``licences``
+    (sentence index -> bool; False for all without it)."""
+    licences = licences or {}
     sentences, words, tags = [], [], []
-    for line in (folder / "train.conll").read_text(encoding="utf-8").splitlines() + [""]:
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
         if line.strip():
             word, _, tag = line.partition("\t")
             words.append(word)
