@@ -469,8 +469,9 @@ class _ArticleWork:
                 if root in self.people and lo <= a.start and a.end <= hi:
                     people.setdefault(root, a)
             if len(people) == 1:
-                (root,) = people
-                first = next(a for a in self.actors if a.start == root and a.antecedent is None)
+                ((root, seen),) = people.items()
+                first = next((a for a in self.actors if a.start == root
+                              and a.antecedent is None), seen)
                 self._add(_inherit(first, m.start, m.end, m.text, "pronoun refers to"))
                 return
             if people:
@@ -478,8 +479,8 @@ class _ArticleWork:
 
     def _metonym(self, m: Mention) -> None:
         """A country or capital as the subject of a clause stands for its government; so
-        does a country name the NER tagged as an organisation ("China's official Xinhua
-        News Agency": the state, not the territory)."""
+        does a country name the NER tagged as an organisation wherever it sits ("the UN
+        criticised China": the state, not the territory)."""
         span = self._span(m.start, m.end)
         if span is None:
             return
@@ -492,7 +493,7 @@ class _ArticleWork:
         if dep in SUBJECT_DEPS:
             why = f"text: {kind} as subject (metonym)"
         elif m.label == "Organisation" and kind == "country":
-            why = "text: country named as an organisation"  # "China's official Xinhua"
+            why = "text: country named as an organisation"
         else:
             return
         self._add(Actor(m.start, m.end, m.text, self.r.countries.name_of(a3), a3, METONYM_SECTOR,
