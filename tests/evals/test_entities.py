@@ -128,3 +128,16 @@ def test_shipped_stage_is_scored_on_sentences_it_never_learnt_from(re3d_dir):
     # gold spans: "The UN" and "Syria" held out of training; "Russian" and "Aleppo" in test
     golds = [int(line.split()[-1]) for line in text.splitlines() if line.startswith("ALL")]
     assert golds == [2, 2]
+
+
+def test_shipped_stage_scores_a_folder_that_holds_only_a_test_split(tmp_path):
+    from sitrep.evals import EvalOptions
+    from sitrep.evals.entities import re3d_shipped
+
+    (tmp_path / "test.conll").write_text("Russian\tB-Nationality\njets\tO\nhit\tO\n"
+                                         "Aleppo\tB-Location\n.\tO\n")
+    report = re3d_shipped(EvalOptions(data_dir=tmp_path))
+    assert "test.conll: 1 sentences" in report.text() and "licence" not in report.text()
+    assert 0.0 <= report.metrics["f1"] <= 1.0
+    with pytest.raises(EvalDataError):
+        re3d_shipped(EvalOptions(data_dir=tmp_path / "nowhere"))

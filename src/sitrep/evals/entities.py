@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..errors import EvalDataError
 from . import EvalOptions, EvalReport
 
 
@@ -76,9 +77,15 @@ def re3d_shipped(opts: EvalOptions) -> EvalReport:
     from ..nlp.entities import EntityStage
     from ..nlp.parse import load_nlp
 
-    folder = tr.find_re3d(opts.data_dir)
-    sets = [("development sentences not trained on (licence)",
-             [s for s in tr.read_re3d(folder) if not s.permissive])]
+    base = Path(opts.data_dir)
+    folder = next((f for f in (base, base / "re3d", base / "entities" / "re3d")
+                   if any(f.glob("*.conll"))), None)
+    if folder is None:
+        raise EvalDataError(f"no re3d *.conll file under {base}")
+    sets = []
+    if (folder / "train.conll").is_file():  # the development set: its licence table too
+        sets.append(("development sentences not trained on (licence)",
+                     [s for s in tr.read_re3d(folder) if not s.permissive]))
     sets += [(path.name, tr.read_conll(path)) for path in sorted(folder.glob("*.conll"))
              if path.name != "train.conll"]
     stock = load_nlp()
@@ -92,7 +99,7 @@ def re3d_shipped(opts: EvalOptions) -> EvalReport:
         scores = {style: tr.Scores() for style in stages}
         for style, stage in stages.items():
             tr.score_stage(stage, items, scores[style])
-        prefix = "" if k == 0 else f"{Path(name).stem}_"
+        prefix = "" if k == 0 else f"{Path(name).stem}_"  # the first set's figures unprefixed
         report.metrics.update(scores["re3d"].metrics(prefix=prefix))
         report.metrics[f"{prefix}names_style_f1"] = scores["names"].prf()[2]
         report.lines.append(scores["re3d"].table(
