@@ -173,13 +173,9 @@ def _add_counties(entries, names, Entry, norm) -> None:
 
 def _add_regions(entries, names, countries, Entry, norm) -> None:
     """Curated regions (``data/geo/regions.tsv``, documented there)."""
-    from importlib import resources
+    from .data_files import rows
 
-    text = resources.files("sitrep.nlp").joinpath("data/geo/regions.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
+    for cols in rows("geo/regions.tsv"):
         name, aliases, lat, lon, a3, feature = cols[:6]
         admin1 = cols[6] if len(cols) > 6 and cols[6] else None
         if feature == "PCLI" and a3 in countries.countries:

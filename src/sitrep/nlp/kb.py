@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..models import Actor
+from .data_files import rows_of
 
 #: Romanisations of one name, matched as one ("Mohammed Hussein Roble" is the
 #: seed's "Mohamed Hussein Roble"): news spells it every way.
@@ -268,11 +269,8 @@ def load_seed() -> list[KBEntry]:
 
 def _read_seed(text: str) -> list[KBEntry]:
     out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = (line.split("\t") + [""] * 7)[:7]
-        name, aliases, country, sector, role, start, end = (c.strip() for c in cols)
+    for cols in rows_of(text):
+        name, aliases, country, sector, role, start, end = (cols + [""] * 7)[:7]
         out.append(KBEntry(name, None if country in ("", "None") else country, sector or None,
                            role or None, [a for a in aliases.split("|") if a],
                            start or None, end or None, "seed", "seed list"))

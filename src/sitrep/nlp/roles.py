@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from .countries import CountryIndex
+from .data_files import rows
 
 #: Words that split a phrase into head and modifier parts ("Minister | for National
 #: Defense", "Muslim leaders | in France"); the head is in the first part with a match.
@@ -92,14 +92,8 @@ def _singular(word: str) -> str:
 
 
 def _load_entries() -> list[SectorWord]:
-    text = resources.files("sitrep.nlp").joinpath("data/actors/sectors.tsv").read_text("utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        phrase, sector, title = line.split("\t")
-        out.append(SectorWord(phrase.strip(), sector.strip(), title.strip() == "1"))
-    return out
+    return [SectorWord(phrase, sector, title == "1")
+            for phrase, sector, title in rows("actors/sectors.tsv")]
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .data_files import rows
 
 #: Entity labels whose mentions may name a system.
 SYSTEM_LABELS = frozenset({"Weapon", "MilitaryPlatform", "Vehicle"})
 
+#: Words before a system's name that are not part of it (compared lower-cased).
 _DETERMINERS = frozenset({"the", "a", "an", "two", "three", "four", "several", "its", "their",
-                          "his", "her", "our", "new", "Russian-made", "Chinese-made",
-                          "US-made", "U.S.-made", "American-made", "Iranian-made"})
+                          "his", "her", "our", "new", "russian-made", "chinese-made",
+                          "us-made", "u.s.-made", "american-made", "iranian-made"})
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,8 @@ class SystemIndex:
     @classmethod
     def load(cls) -> SystemIndex:
         """The shipped table."""
-        text = resources.files("sitrep.nlp").joinpath("data/systems.tsv").read_text("utf-8")
-        rows = []
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            name, kind, origin = line.split("\t")
-            rows.append(System(name, kind, tuple(origin.split("|"))))
-        return cls(rows)
+        return cls([System(name, kind, tuple(origin.split("|")))
+                    for name, kind, origin in rows("systems.tsv")])
 
     def find(self, text: str) -> System | None:
         """The system a mention names: the whole text, else its longest leading run of
@@ -59,8 +55,7 @@ class SystemIndex:
         counts; a plural "s" after a designation is dropped ("Su-57s", "F-35s"). Names
         match as written, as the gazetteers do."""
         words = text.split()
-        while words and (words[0] in _DETERMINERS or words[0].lower() in _DETERMINERS
-                         or words[0].isdigit()):
+        while words and (words[0].lower() in _DETERMINERS or words[0].isdigit()):
             words = words[1:]
         for end in range(len(words), 0, -1):
             hit = self._exact(" ".join(words[:end]))
